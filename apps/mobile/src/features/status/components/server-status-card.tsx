@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RequestErrorMessage } from '../../../components/request-error-message';
+import { formatTime } from '../../../i18n/format';
+import { deriveServerState, isAppOutdated, useHealthReady, useMeta } from '../hooks/use-server-status';
+import type { ServerState } from '../hooks/use-server-status';
+import { StatusIcon } from './status-icon';
+
+const TONES: Record<ServerState['kind'], string> = {
+  ready: 'border-green-700 bg-green-50 text-green-900',
+  'not-ready': 'border-amber-500 bg-amber-50 text-slate-950',
+  unreachable: 'border-red-700 bg-red-50 text-red-900',
+  checking: 'border-slate-400 bg-slate-50 text-slate-900',
+};
+
+/** Whether the server answers and is ready, and whether it still accepts this app version. */
+export function ServerStatusCard() {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const health = useHealthReady();
+  const meta = useMeta();
+  const state = deriveServerState(health);
+  const isChecking = health.isFetching || meta.isFetching;
+  const lastChecked = Math.max(health.dataUpdatedAt, health.errorUpdatedAt);
+
+  const headline = {
+    checking: t('status.checking'),
+    ready: t('status.ready'),
+    'not-ready': t('status.notReady'),
+    unreachable: t('status.unreachable'),
+  }[state.kind];
+
+  const checkAgain = () => {
+    if (isChecking) return;
+    void health.refetch();
+    void meta.refetch();
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm">
+      <h2 id={headingId} className="text-lg font-bold text-slate-900">
+        {t('status.title')}
+      </h2>
+
+      <div role="status" className={`mt-3 rounded-lg border-2 p-4 ${TONES[state.kind]}`}>
+        <p className="flex items-center gap-3 text-xl font-bold">
+          <StatusIcon kind={state.kind} className="size-9" />
+          {headline}
+        </p>
+        {state.kind === 'unreachable' && (
+          <p className="mt-2 text-base">
+            <RequestErrorMessage error={state.error} />
+          </p>
+        )}
+      </div>
+
+      {isAppOutdated(__APP_VERSION__, meta.data) && (
+        <p className="mt-3 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-base font-medium text-red-900">
+          {t('status.outdated', { version: __APP_VERSION__, minimum: meta.data?.minimumAgentAppVersion })}
+        </p>
+      )}
+
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-base">
+        <dt className="text-slate-700">{t('status.version')}</dt>
+        <dd className="font-semibold">{meta.data?.version ?? t('status.unknown')}</dd>
+        <dt className="text-slate-700">{t('status.lastChecked')}</dt>
+        <dd className="font-semibold">
+          {lastChecked > 0 ? formatTime(lastChecked, i18n.language, { seconds: true }) : '—'}
+        </dd>
+      </dl>
+
+      <button
+        type="button"
+        onClick={checkAgain}
+        aria-disabled={isChecking}
+        className="mt-4 min-h-14 w-full rounded-lg bg-brand-700 px-4 text-lg font-bold text-white hover:bg-brand-800 aria-disabled:cursor-wait aria-disabled:opacity-80"
+      >
+        {isChecking ? t('status.retrying') : t('status.retry')}
+      </button>
+    </section>
+  );
+}

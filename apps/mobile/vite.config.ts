@@ -1,0 +1,91 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import packageJson from './package.json' with { type: 'json' };
+
+// The API server (apps/server) listens on :3000 in development and serves this build at `/m/`.
+const apiServer = 'http://localhost:3000';
+const BRAND = '#0f4c81'; // --color-brand-700 in src/styles.css
+
+export default defineConfig({
+  base: '/m/',
+  plugins: [
+    react(),
+    tailwindcss(),
+    VitePWA({
+      // 'prompt', not 'autoUpdate': an automatic update reloads the page on its own, possibly while
+      // an agent is registering an arrival or a departure. The new version waits until the agent
+      // taps "Update" (or closes the app), so that nothing typed or on screen is lost.
+      registerType: 'prompt',
+      injectRegister: false, // registered by src/features/app-update through virtual:pwa-register/react
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/m/',
+        name: 'ciao',
+        short_name: 'ciao',
+        description:
+          'ciao : enregistrement des présences (Check In and Out at Work) des agents de nettoyage.',
+        lang: 'fr',
+        start_url: '/m/',
+        scope: '/m/',
+        display: 'standalone',
+        theme_color: BRAND,
+        background_color: BRAND,
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell (HTML, JS, CSS, icons) is precached, so that the app opens without network.
+        globPatterns: ['**/*.{html,js,css}'], // + includeAssets, the manifest and its icons
+        navigateFallback: '/m/index.html',
+        // Server routes are never answered with the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/health/],
+        cleanupOutdatedCaches: true,
+        // No runtimeCaching on purpose: API answers (/api, /health) always come from the network,
+        // never from a cache. Work done offline will be kept in IndexedDB, not in HTTP caches.
+        runtimeCaching: [],
+      },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(packageJson.version),
+  },
+  resolve: {
+    // `source` first so that workspace packages such as @ciao/domain resolve to their TypeScript
+    // source: no need to build them before starting the dev server.
+    conditions: ['source', 'module', 'browser', 'development|production'],
+  },
+  server: {
+    port: 5174, // the back-office (apps/web) uses 5173
+    proxy: {
+      '/api': apiServer,
+      '/health': apiServer,
+    },
+  },
+  preview: {
+    port: 4174,
+    proxy: {
+      '/api': apiServer,
+      '/health': apiServer,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});

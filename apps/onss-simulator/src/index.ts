@@ -1,0 +1,1 @@
+export { buildSimulator, type SimulatorOptions } from './simulator.js';

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/client.js';
+import { healthRoutes } from './features/health/health-routes.js';
+import { metaRoutes } from './features/meta/meta-routes.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { trackRouteAccess, type RegisteredRoute } from './http/route-access.js';
+import { frontEndDirs, registerStaticApps } from './http/static-apps.js';
+import { loggerOptions } from './logger.js';
+import { serverVersion } from './version.js';
+
+export type AppConfig = Pick<
+  ServerConfig,
+  'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'minimumAgentAppVersion' | 'publicUrl'
+>;
+
+export interface AppDependencies {
+  config: AppConfig;
+  database: Database;
+  /** Serve the built front ends (off in API-only tests). */
+  serveFrontEnds?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeRegistry: RegisteredRoute[];
+  }
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The one app factory, used identically by `main` and by the tests: routes, schemas, error handling.
+ * It does not listen and does not own the database (the caller opens and closes it).
+ */
+export async function buildApp({ config, database, serveFrontEnds = true }: AppDependencies) {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    // Keep a caller's X-Request-Id (a load balancer's) when it is sane, so logs join up across hops.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: false },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('routeRegistry', [] as RegisteredRoute[]);
+  trackRouteAccess(app, app.routeRegistry);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ciao API',
+        version: serverVersion,
+        description:
+          'ciao (Check In and Out): presence registration for Belgian cleaning companies. Errors are ' +
+          'problem+json documents (RFC 9457) with a stable `code`.',
+      },
+      servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes(database));
+  await app.register(
+    metaRoutes({ name: 'ciao', version: serverVersion, minimumAgentAppVersion: config.minimumAgentAppVersion }),
+  );
+
+  await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);
+
+  return app as unknown as FastifyInstance;
+}

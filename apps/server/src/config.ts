@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(fallback);
+
+/** Every environment variable the server reads, with its default and the rule it must follow. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port(3000),
+  PUBLIC_URL: z.url({ message: 'must be a full URL such as https://ciao.example.be' }).optional(),
+  LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must look like postgres://user:password@host:5432/database')
+    .refine((value) => URL.canParse(value), 'is not a valid URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 random bytes: openssl rand -hex 32)')
+    .optional(),
+  DEMO_DATA: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
+  ONSS_SIMULATOR: z
+    .enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' })
+    .default('auto'),
+  ONSS_SIMULATOR_PORT: port(3900),
+  TRUST_PROXY: booleanFlag.default(false),
+  BODY_LIMIT_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int()
+    .min(1024, 'must be at least 1024')
+    .default(2 * 1024 * 1024),
+  MINIMUM_AGENT_APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.2.0')
+    .default('0.1.0'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type ServerConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof environmentSchema>) {
+  return {
+    environment: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    database: env.DATABASE_URL
+      ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
+      : ({ kind: 'pglite', dataDir: path.resolve(env.DATA_DIR) } as const),
+    dataDir: path.resolve(env.DATA_DIR),
+    secretKeyHex: env.SECRET_KEY,
+    demoData: env.DEMO_DATA,
+    onssSimulator: { mode: env.ONSS_SIMULATOR, port: env.ONSS_SIMULATOR_PORT },
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Raised at boot with every bad variable listed, so that one start fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once at boot. Empty strings count as unset, so `PORT=` keeps the default.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in environmentSchema.shape && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        const given = key in present ? ` (got "${redactForMessage(key, String(present[key]))}")` : '';
+        return `${key} ${issue.message}${given}`;
+      }),
+    );
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DATABASE_URL && !parsed.data.SECRET_KEY) {
+    throw new ConfigError([
+      'SECRET_KEY is required in production with DATABASE_URL: it encrypts secrets at rest (openssl rand -hex 32)',
+    ]);
+  }
+  return toConfig(parsed.data);
+}
+
+function redactForMessage(key: string, value: string): string {
+  if (key === 'SECRET_KEY') return '<hidden>';
+  if (key === 'DATABASE_URL') return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:<hidden>@');
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}

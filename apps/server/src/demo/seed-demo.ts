@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import {
+  agents,
+  auditLog,
+  clients,
+  licences,
+  sites,
+  subcontractors,
+  taskAgents,
+  taskGroups,
+  tasks,
+  tenants,
+  webUsers,
+} from '../db/schema/index.js';
+import { hashPassword } from '../security/passwords.js';
+import {
+  demoAgentPassword,
+  demoAgents,
+  demoClients,
+  demoLicenceCode,
+  demoSites,
+  demoSubcontractor,
+  demoTaskGroups,
+  demoTasks,
+  demoTenant,
+  demoUsers,
+  demoWebPassword,
+} from './demo-data.js';
+
+/** Licence codes are compared case- and separator-insensitively, then hashed (never stored in clear). */
+export function hashLicenceCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+}
+
+function byKey<T extends { key: string }>(rows: readonly T[], ids: readonly string[]): Map<string, string> {
+  return new Map(rows.map((row, index) => [row.key, ids[index] as string]));
+}
+
+function lookup(map: Map<string, string>, key: string): string {
+  const id = map.get(key);
+  if (!id) throw new Error(`demo data refers to unknown key ${key}`);
+  return id;
+}
+
+/**
+ * Seeds the demo company (code DEMO) in one transaction: clients, sites in Brussels, Antwerp and
+ * Liège, task groups, scheduled tasks, 20 agents with their automatic web users, one web user per
+ * role, and a licence code. Passwords are hashed before the transaction: argon2 is slow by design.
+ */
+export async function seedDemo(db: Db): Promise<void> {
+  const webPasswordHash = await hashPassword(demoWebPassword);
+  const agentPasswordHash = await hashPassword(demoAgentPassword);
+
+  await db.transaction(async (tx) => {
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({
+        ...demoTenant,
+        settings: {
+          defaultGeofenceRadiusMeters: 150,
+          blockOutsideGeofence: false,
+          maxEventAgeDays: 7,
+          requireTwoFactorForAdmins: false,
+        },
+      })
+      .returning({ id: tenants.id });
+    if (!tenant) throw new Error('demo tenant not created');
+    const tenantId = tenant.id;
+
+    await tx.insert(licences).values({
+      tenantId,
+      codeHash: hashLicenceCode(demoLicenceCode),
+      codeHint: demoLicenceCode.slice(-4),
+      label: 'Démo',
+      maxDevices: 50,
+    });
+
+    const [subcontractor] = await tx
+      .insert(subcontractors)
+      .values({ tenantId, name: demoSubcontractor.name, enterpriseNumber: demoSubcontractor.enterpriseNumber })
+      .returning({ id: subcontractors.id });
+
+    const clientRows = await tx
+      .insert(clients)
+      .values(demoClients.map(({ key: _key, ...client }) => ({ tenantId, ...client })))
+      .returning({ id: clients.id });
+    const clientIds = byKey(demoClients, clientRows.map((row) => row.id));
+
+    const siteRows = await tx
+      .insert(sites)
+      .values(
+        demoSites.map(({ key: _key, client, ...site }) => ({
+          tenantId,
+          clientId: lookup(clientIds, client),
+          geofenceRadiusMeters: 150,
+          subjectToOnss: true,
+          ...site,
+        })),
+      )
+      .returning({ id: sites.id });
+    const siteIds = byKey(demoSites, siteRows.map((row) => row.id));
+
+    const groupRows = await tx
+      .insert(taskGroups)
+      .values(demoTaskGroups.map((group) => ({ tenantId, name: group.name })))
+      .returning({ id: taskGroups.id });
+    const groupIds = byKey(demoTaskGroups, groupRows.map((row) => row.id));
+
+    const taskRows = await tx
+      .insert(tasks)
+      .values(
+        demoTasks.map((task) => ({
+          tenantId,
+          siteId: lookup(siteIds, task.site),
+          groupId: lookup(groupIds, task.group),
+          name: task.name,
+          schedule: [...task.schedule],
+          validFrom: '2024-09-01',
+        })),
+      )
+      .returning({ id: tasks.id });
+    const taskIds = byKey(demoTasks, taskRows.map((row) => row.id));
+
+    const agentRows = await tx
+      .insert(agents)
+      .values(
+        demoAgents.map((agent) => ({
+          tenantId,
+          identifier: agent.identifier,
+          firstName: agent.firstName,
+          lastName: agent.lastName,
+          niss: agent.niss,
+          agentType: agent.agentType ?? 'FIELD',
+          employmentStatus: agent.employmentStatus ?? 'employee',
+          subcontractorId: agent.subcontracted ? (subcontractor?.id ?? null) : null,
+          language: agent.language,
+          mobileAccess: agent.tasks.length > 0,
+          mobileIdentifier: agent.tasks.length > 0 ? agent.identifier : null,
+          mobilePasswordHash: agent.tasks.length > 0 ? agentPasswordHash : null,
+          mobilePasswordChangedAt: agent.tasks.length > 0 ? new Date() : null,
+          activeFrom: '2024-09-01',
+        })),
+      )
+      .returning({ id: agents.id });
+
+    await tx.insert(webUsers).values([
+      ...demoUsers.map((user) => ({
+        tenantId,
+        login: user.login,
+        displayName: user.displayName,
+        role: user.role,
+        passwordHash: webPasswordHash,
+        passwordChangedAt: new Date(),
+      })),
+      // Every agent has its web user, created with the agent (role NONE: no back-office access).
+      ...demoAgents.map((agent, index) => ({
+        tenantId,
+        login: agent.identifier.toLowerCase(),
+        displayName: `${agent.firstName} ${agent.lastName}`,
+        language: agent.language,
+        role: 'NONE',
+        agentId: agentRows[index]?.id ?? null,
+      })),
+    ]);
+
+    const links = demoAgents.flatMap((agent, index) =>
+      agent.tasks.map((task) => ({ tenantId, taskId: lookup(taskIds, task), agentId: agentRows[index]?.id as string })),
+    );
+    if (links.length > 0) await tx.insert(taskAgents).values(links);
+
+    await tx.insert(auditLog).values({
+      tenantId,
+      actorType: 'system',
+      action: 'demo.seeded',
+      entityType: 'tenant',
+      entityId: tenantId,
+      after: { code: demoTenant.code, agents: demoAgents.length, sites: demoSites.length },
+    });
+  });
+}

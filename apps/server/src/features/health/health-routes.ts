@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client.js';
+
+const liveResponse = z.object({ status: z.literal('ok') });
+const readyResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.object({ database: z.enum(['ok', 'unavailable']) }),
+});
+
+/**
+ * Liveness says the process runs; readiness says it can serve (database reachable). A load balancer
+ * stops sending traffic while readiness is 503 and resumes when the database is back.
+ */
+export const healthRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/health/live',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Liveness: the process is running',
+          response: { 200: liveResponse },
+        },
+        config: { access: 'public' },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get(
+      '/health/ready',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Readiness: the server can serve requests (database reachable)',
+          response: { 200: readyResponse, 503: readyResponse },
+        },
+        config: { access: 'public' },
+      },
+      async (request, reply) => {
+        try {
+          await database.ping(2000);
+          return { status: 'ok' as const, checks: { database: 'ok' as const } };
+        } catch (error) {
+          request.log.warn({ err: error }, 'readiness check failed');
+          reply.header('Retry-After', '5');
+          return reply.status(503).send({ status: 'unavailable', checks: { database: 'unavailable' } });
+        }
+      },
+    );
+  };

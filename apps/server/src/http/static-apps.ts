@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { problem } from './problem.js';
+
+/** Where the two front ends are built (apps/web/dist and apps/mobile/dist), from src/ or dist/. */
+export const frontEndDirs = {
+  web: fileURLToPath(new URL('../../../web/dist', import.meta.url)),
+  mobile: fileURLToPath(new URL('../../../mobile/dist', import.meta.url)),
+};
+
+const apiPrefixes = ['/api/', '/health/'];
+
+/**
+ * Serves the back-office at `/` and the agent app at `/m/`, each a single-page app whose unknown
+ * paths fall back to its index.html. API paths never fall back: they answer a problem document.
+ */
+export async function registerStaticApps(app: FastifyInstance, dirs: { web: string; mobile: string } | null) {
+  const webBuilt = dirs !== null && fs.existsSync(path.join(dirs.web, 'index.html'));
+  const mobileBuilt = dirs !== null && fs.existsSync(path.join(dirs.mobile, 'index.html'));
+
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: dirs.web,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: cacheHeaders,
+    });
+  }
+  if (mobileBuilt) {
+    await app.register(fastifyStatic, {
+      root: dirs.mobile,
+      prefix: '/m/',
+      decorateReply: !webBuilt,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: cacheHeaders,
+    });
+    app.get('/m', { config: { access: 'public' } }, (_request, reply) => reply.redirect('/m/', 301));
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const wantsPage = request.method === 'GET' && !apiPrefixes.some((prefix) => url.startsWith(prefix));
+    if (wantsPage && url.startsWith('/m/') && mobileBuilt) {
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html', dirs.mobile);
+    }
+    if (wantsPage && webBuilt && !url.startsWith('/m/')) {
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html', dirs.web);
+    }
+    const detail = wantsPage
+      ? 'This page is not built: run `npm run build` (or `npm start`, which builds what is missing).'
+      : `No route ${request.method} ${url}. See /api/docs for the available routes.`;
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(404, 'ROUTE_NOT_FOUND', detail, { instance: url, requestId: request.id }));
+  });
+}
+
+function cacheHeaders(response: { setHeader(name: string, value: string): unknown }, filePath: string) {
+  // Vite puts a content hash in asset names: cache them for a year. Everything else (index.html, the
+  // service worker, the manifest) must be revalidated so that a new version reaches installed apps.
+  if (/[\\/]assets[\\/]/.test(filePath)) {
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } else {
+    response.setHeader('Cache-Control', 'no-cache');
+  }
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { isEmptyDatabase, openDatabase, type Database } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { migrateDatabase } from './db/migrate.js';
+import { buildApp } from './app.js';
+import { startDemoServices, printWelcome } from './demo/demo-services.js';
+import { resolveSecretKey } from './security/secret-key.js';
+
+function fail(message: string): never {
+  console.error(`\nciao could not start:\n${message}\n`);
+  process.exit(1);
+}
+
+async function openAndMigrate(config: ServerConfig): Promise<Database> {
+  let database: Database;
+  try {
+    database = await openDatabase(config.database);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    fail(`The database could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close().catch(() => {});
+    const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.database.dataDir;
+    fail(`The database migrations could not be applied on ${where}: ${(error as Error).message}`);
+  }
+  return database;
+}
+
+async function main() {
+  let config: ServerConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  const startedAt = performance.now();
+  resolveSecretKey(config.secretKeyHex, config.dataDir);
+  const database = await openAndMigrate(config);
+
+  const seedDemo =
+    config.demoData === 'always' ||
+    (config.demoData === 'auto' && database.kind === 'pglite' && (await isEmptyDatabase(database.db)));
+
+  let app: FastifyInstance | undefined;
+  let demo: Awaited<ReturnType<typeof startDemoServices>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => {
+      console.error(`ciao did not stop within ${config.shutdownTimeoutMs} ms after ${signal}; exiting.`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    // Stop taking requests and let in-flight ones finish, then close the database last.
+    await app?.close().catch(() => {});
+    await demo?.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    demo = await startDemoServices({ config, database, seedDemo });
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await demo?.close().catch(() => {});
+    await database.close().catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      fail(`Port ${(error as { port?: number }).port ?? config.port} is already in use: stop the program using it, or set PORT (ONSS_SIMULATOR_PORT for the simulator) to a free port.`);
+    }
+    if (code === 'EACCES') fail(`Not allowed to listen on port ${config.port}: choose a port above 1024 with PORT.`);
+    throw error;
+  }
+
+  printWelcome({ config, database, seeded: seedDemo, demo, readyInMs: performance.now() - startedAt });
+}
+
+await main();

@@ -1,0 +1,10 @@
+import 'i18next';
+import type fr from './fr.json';
+
+// French is the reference catalogue: translation keys are checked against it at compile time.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof fr };
+  }
+}

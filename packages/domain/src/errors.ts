@@ -1,0 +1,78 @@
+/**
+ * Every refusal in ciao carries a stable code that clients branch on. The HTTP status is decided
+ * at the edge (the server's error handler) from the code's category, never in the domain.
+ *
+ * @example
+ * throw new DomainError('NISS_INVALID', 'The NISS check digits do not match', { field: 'niss' });
+ */
+export const errorCategories = {
+  VALIDATION: 'validation',
+  NOT_FOUND: 'not_found',
+  CONFLICT: 'conflict',
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  RATE_LIMITED: 'rate_limited',
+  UNAVAILABLE: 'unavailable',
+} as const;
+
+export type ErrorCategory = (typeof errorCategories)[keyof typeof errorCategories];
+
+/**
+ * The documented error codes and their category. Add a code here before using it: the server maps
+ * categories to HTTP statuses, and the OpenAPI document lists these codes.
+ *
+ * @example
+ * errorCodes.VALIDATION_FAILED; // 'validation'
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: 'validation',
+  BODY_TOO_LARGE: 'validation',
+  NOT_FOUND: 'not_found',
+  ROUTE_NOT_FOUND: 'not_found',
+  CONFLICT: 'conflict',
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  RATE_LIMITED: 'rate_limited',
+  DATABASE_UNAVAILABLE: 'unavailable',
+  SERVICE_UNAVAILABLE: 'unavailable',
+} as const satisfies Record<string, ErrorCategory>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** One problem with one input field, as shown beside that field in the UIs. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. `address.postCode` or `items.3.deviceTime`. */
+  path: string;
+  /** Stable machine code, e.g. `NISS_CHECK_DIGITS`. */
+  code: string;
+  /** Human-readable explanation in English; the UIs translate from `code`. */
+  message: string;
+}
+
+/**
+ * The one error type of the domain. `code` is stable and documented; `message` is for humans.
+ *
+ * @example
+ * if (error instanceof DomainError && error.code === 'NOT_FOUND') { ... }
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldError[];
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldError[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fieldErrors = options.fieldErrors ?? [];
+    this.details = options.details;
+  }
+
+  get category(): ErrorCategory {
+    return errorCodes[this.code];
+  }
+}

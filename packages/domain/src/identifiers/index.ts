@@ -1,0 +1,34 @@
+// Belgian identifiers ciao validates: the worker's NISS, the company's enterprise and ONSS
+// employer numbers, and the art. 30bis work declaration number of a worksite.
+export type { IdentifierResult } from './result.js';
+export {
+  formatNiss,
+  isValidNiss,
+  maskNiss,
+  nissErrorCodes,
+  parseNiss,
+  type NissBirthDate,
+  type NissErrorCode,
+  type NissInfo,
+} from './niss.js';
+export {
+  enterpriseNumberErrorCodes,
+  formatEnterpriseNumber,
+  isValidEnterpriseNumber,
+  parseEnterpriseNumber,
+  type EnterpriseNumberErrorCode,
+} from './enterprise-number.js';
+export {
+  formatOnssEmployerNumber,
+  isValidOnssEmployerNumber,
+  onssEmployerNumberErrorCodes,
+  parseOnssEmployerNumber,
+  type OnssEmployerNumber,
+  type OnssEmployerNumberErrorCode,
+} from './onss-employer-number.js';
+export {
+  isValidWorkDeclarationNumber,
+  parseWorkDeclarationNumber,
+  workDeclarationNumberErrorCodes,
+  type WorkDeclarationNumberErrorCode,
+} from './work-declaration-number.js';

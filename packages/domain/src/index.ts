@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './identifiers/index.js';
+export * from './permissions/index.js';
