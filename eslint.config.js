@@ -35,7 +35,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['scripts/**', 'bench/**', 'e2e/**', 'apps/server/src/cli.ts', 'apps/server/src/main.ts', 'apps/onss-simulator/src/main.ts'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+      'apps/server/src/cli.ts',
+      'apps/server/src/main.ts',
+      'apps/onss-simulator/src/main.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

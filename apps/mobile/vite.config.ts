@@ -42,7 +42,7 @@ export default defineConfig({
         // The app shell (HTML, JS, CSS, icons) is precached, so that the app opens without network.
         globPatterns: ['**/*.{html,js,css}'], // + includeAssets, the manifest and its icons
         navigateFallback: '/m/index.html',
-        // Server routes are never answered with the app shell.
+        // Outside the /m/ scope anyway; stated so that the app shell never answers a server route.
         navigateFallbackDenylist: [/^\/api\//, /^\/health/],
         cleanupOutdatedCaches: true,
         // No runtimeCaching on purpose: API answers (/api, /health) always come from the network,

@@ -47,11 +47,7 @@ export function sendProblem(
   body: Problem,
   headers: Record<string, string> = {},
 ): FastifyReply {
-  return reply
-    .code(body.status)
-    .headers(headers)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(body));
+  return reply.code(body.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
 /** A belgif badRequest listing every zod issue with its location, so a client can fix them all. */
@@ -69,8 +65,6 @@ export function badRequest(error: z.ZodError, where: ProblemIssue['in'], detail:
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
     .join('');
 }

@@ -37,7 +37,12 @@ export const declarationSchema = z.object({
   subjectToRegistration: z.boolean().default(true),
   siteName: z.string().optional(),
   address: z
-    .object({ streetName: z.string(), houseNumber: z.string(), postCode: z.string(), municipalityName: z.string() })
+    .object({
+      streetName: z.string(),
+      houseNumber: z.string(),
+      postCode: z.string(),
+      municipalityName: z.string(),
+    })
     .optional(),
   coordinates: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
 });
@@ -90,7 +95,11 @@ export class ReferenceDataStore {
       knownNiss: [...new Set([...current.knownNiss, ...data.knownNiss])],
       unknownNiss: [...new Set([...current.unknownNiss, ...data.unknownNiss])],
       employers: mergeBy(current.employers, data.employers, (e) => e.enterpriseNumber),
-      withoutDimona: mergeBy(current.withoutDimona, data.withoutDimona, (w) => `${w.ssin}/${w.enterpriseNumber}`),
+      withoutDimona: mergeBy(
+        current.withoutDimona,
+        data.withoutDimona,
+        (w) => `${w.ssin}/${w.enterpriseNumber}`,
+      ),
     };
   }
 
@@ -124,7 +133,8 @@ export class ReferenceDataStore {
 
   isDimonaOk(ssin: string, employer: string): boolean {
     return !this.data.withoutDimona.some(
-      (entry) => entry.ssin === ssin && (entry.enterpriseNumber === undefined || entry.enterpriseNumber === employer),
+      (entry) =>
+        entry.ssin === ssin && (entry.enterpriseNumber === undefined || entry.enterpriseNumber === employer),
     );
   }
 }

@@ -49,7 +49,12 @@ export const DEMO_SITES = [
   {
     declarationNumber: DEMO_DECLARATION_NUMBERS.officeTower,
     siteName: 'Tour Botanique – bureaux',
-    address: { streetName: 'Boulevard du Jardin Botanique', houseNumber: '50', postCode: '1000', municipalityName: 'Bruxelles' },
+    address: {
+      streetName: 'Boulevard du Jardin Botanique',
+      houseNumber: '50',
+      postCode: '1000',
+      municipalityName: 'Bruxelles',
+    },
     coordinates: { latitude: 50.8553, longitude: 4.3585 },
   },
   {
@@ -61,26 +66,43 @@ export const DEMO_SITES = [
   {
     declarationNumber: DEMO_DECLARATION_NUMBERS.school,
     siteName: 'École communale n°7',
-    address: { streetName: 'Rue de la Victoire', houseNumber: '96', postCode: '1060', municipalityName: 'Saint-Gilles' },
+    address: {
+      streetName: 'Rue de la Victoire',
+      houseNumber: '96',
+      postCode: '1060',
+      municipalityName: 'Saint-Gilles',
+    },
     coordinates: { latitude: 50.8285, longitude: 4.3452 },
   },
   {
     declarationNumber: DEMO_DECLARATION_NUMBERS.residence,
     siteName: 'Résidence privée Lenoir',
-    address: { streetName: 'Avenue Louise', houseNumber: '231', postCode: '1050', municipalityName: 'Ixelles' },
+    address: {
+      streetName: 'Avenue Louise',
+      houseNumber: '231',
+      postCode: '1050',
+      municipalityName: 'Ixelles',
+    },
     coordinates: { latitude: 50.8252, longitude: 4.3639 },
   },
   {
     declarationNumber: DEMO_DECLARATION_NUMBERS.suspended,
     siteName: 'Entrepôt Anderlecht',
-    address: { streetName: 'Rue des Goujons', houseNumber: '152', postCode: '1070', municipalityName: 'Anderlecht' },
+    address: {
+      streetName: 'Rue des Goujons',
+      houseNumber: '152',
+      postCode: '1070',
+      municipalityName: 'Anderlecht',
+    },
     coordinates: { latitude: 50.8347, longitude: 4.3223 },
   },
 ] as const;
 
 function site(number: string) {
   const found = DEMO_SITES.find((candidate) => candidate.declarationNumber === number);
-  return found ? { siteName: found.siteName, address: { ...found.address }, coordinates: { ...found.coordinates } } : {};
+  return found
+    ? { siteName: found.siteName, address: { ...found.address }, coordinates: { ...found.coordinates } }
+    : {};
 }
 
 const demo: ReferenceDataInput = {

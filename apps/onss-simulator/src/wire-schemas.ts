@@ -64,7 +64,8 @@ export const registerInBulkBodySchema = z.object({
     .max(MAX_ITEMS_PER_CALL, `items must hold at most ${MAX_ITEMS_PER_CALL} registrations`),
 });
 
-const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
 
 export const searchQuerySchema = z.object({
   // A Belgian calendar day (YYYY-MM-DD, both ends included) or an ISO 8601 instant.

@@ -87,7 +87,11 @@ export async function buildApp({ config, database, serveFrontEnds = true }: AppD
 
   await app.register(healthRoutes(database));
   await app.register(
-    metaRoutes({ name: 'ciao', version: serverVersion, minimumAgentAppVersion: config.minimumAgentAppVersion }),
+    metaRoutes({
+      name: 'ciao',
+      version: serverVersion,
+      minimumAgentAppVersion: config.minimumAgentAppVersion,
+    }),
   );
 
   await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);

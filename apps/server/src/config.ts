@@ -32,10 +32,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 random bytes: openssl rand -hex 32)')
     .optional(),
-  DEMO_DATA: z.enum(['auto', 'always', 'never'], { message: 'must be auto, always or never' }).default('auto'),
-  ONSS_SIMULATOR: z
-    .enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' })
-    .default('auto'),
+  DEMO_DATA: z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
+  ONSS_SIMULATOR: z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
   ONSS_SIMULATOR_PORT: port(3900),
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce

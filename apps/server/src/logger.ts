@@ -42,11 +42,11 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
-      req: (request: { id: string; method: string; url: string; ip?: string }) => ({
+      // Headers (cookies, tokens) and query strings (search terms such as a NISS) stay out of the logs.
+      req: (request: { id?: string; method?: string; url?: string }) => ({
         id: request.id,
         method: request.method,
-        // Query strings may carry search terms such as a NISS: keep the path only.
-        url: request.url.split('?')[0],
+        url: typeof request.url === 'string' ? request.url.split('?')[0] : undefined,
       }),
     },
   };

@@ -5,7 +5,7 @@ import { isEmptyDatabase, openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { buildApp } from './app.js';
-import { startDemoServices, printWelcome } from './demo/demo-services.js';
+import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
 import { resolveSecretKey } from './security/secret-key.js';
 
 function fail(message: string): never {
@@ -44,8 +44,9 @@ async function main() {
   resolveSecretKey(config.secretKeyHex, config.dataDir);
   const database = await openAndMigrate(config);
 
+  // auto: the demo company on a fresh embedded database (npm start); on: whenever it is missing.
   const seedDemo =
-    config.demoData === 'always' ||
+    (config.demoData === 'on' && !(await hasDemoTenant(database.db))) ||
     (config.demoData === 'auto' && database.kind === 'pglite' && (await isEmptyDatabase(database.db)));
 
   let app: FastifyInstance | undefined;
@@ -78,13 +79,24 @@ async function main() {
     await database.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      fail(`Port ${(error as { port?: number }).port ?? config.port} is already in use: stop the program using it, or set PORT (ONSS_SIMULATOR_PORT for the simulator) to a free port.`);
+      fail(
+        `Port ${(error as { port?: number }).port ?? config.port} is already in use: stop the program using it, or set PORT (ONSS_SIMULATOR_PORT for the simulator) to a free port.`,
+      );
     }
-    if (code === 'EACCES') fail(`Not allowed to listen on port ${config.port}: choose a port above 1024 with PORT.`);
+    if (code === 'EACCES')
+      fail(`Not allowed to listen on port ${config.port}: choose a port above 1024 with PORT.`);
     throw error;
   }
 
-  printWelcome({ config, database, seeded: seedDemo, demo, readyInMs: performance.now() - startedAt });
+  const showDemoLogins = seedDemo || (await hasDemoTenant(database.db));
+  printWelcome({
+    config,
+    database,
+    seeded: seedDemo,
+    showDemoLogins,
+    demo,
+    readyInMs: performance.now() - startedAt,
+  });
 }
 
 await main();

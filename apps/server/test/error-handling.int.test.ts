@@ -53,7 +53,11 @@ describe('errors are problem+json documents', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const body = response.json();
-    expect(body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', type: 'urn:ciao:problem:validation-failed' });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      type: 'urn:ciao:problem:validation-failed',
+    });
     const paths = body.errors.map((error: { path: string }) => error.path).sort();
     expect(paths).toEqual(['body.address.postCode', 'body.count', 'body.name']);
     expect(body.requestId).toBe(response.headers['x-request-id']);

@@ -16,8 +16,8 @@ async function expectRefused(promise: Promise<unknown>, pattern: RegExp) {
 }
 
 async function rows<T>(database: TestDatabase, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await database.db.execute(query);
-  return result.rows as T[];
+  const result = (await database.db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }
 
 describe('data model', () => {
@@ -80,17 +80,25 @@ describe('data model', () => {
 
   it('allows one open work session per agent at a time', async () => {
     const tenant = await createTenant(database.db);
-    const [client] = await database.db.insert(clients).values({ tenantId: tenant.id, name: 'Client' }).returning();
+    const [client] = await database.db
+      .insert(clients)
+      .values({ tenantId: tenant.id, name: 'Client' })
+      .returning();
     const [site] = await database.db
       .insert(sites)
       .values({ tenantId: tenant.id, clientId: client!.id, name: 'Site' })
       .returning();
-    const [task] = await database.db.insert(tasks).values({ tenantId: tenant.id, siteId: site!.id, name: 'Task' }).returning();
+    const [task] = await database.db
+      .insert(tasks)
+      .values({ tenantId: tenant.id, siteId: site!.id, name: 'Task' })
+      .returning();
     const [agent] = await database.db
       .insert(agents)
       .values({ tenantId: tenant.id, identifier: 'W1', firstName: 'W', lastName: 'One' })
       .returning();
-    await database.db.insert(taskAgents).values({ tenantId: tenant.id, taskId: task!.id, agentId: agent!.id });
+    await database.db
+      .insert(taskAgents)
+      .values({ tenantId: tenant.id, taskId: task!.id, agentId: agent!.id });
     const session = {
       tenantId: tenant.id,
       agentId: agent!.id,

@@ -12,7 +12,8 @@ export function RequestErrorMessage({ error }: { error: unknown }) {
       return <>{t('errors.network')}</>;
     case 'http':
       // 502 and 504 come from a proxy in front of a server that does not answer (restarting, down).
-      if (error.status === 502 || error.status === 504) return <>{t('errors.gateway', { status: error.status })}</>;
+      if (error.status === 502 || error.status === 504)
+        return <>{t('errors.gateway', { status: error.status })}</>;
       return <>{t('errors.http', { status: error.status })}</>;
     case 'invalid-response':
       return <>{t('errors.invalidResponse')}</>;

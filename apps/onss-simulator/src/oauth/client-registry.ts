@@ -1,7 +1,7 @@
 // The clients ONSS lets request tokens. In production an employer's access manager activates a
 // REST channel in Chaman by uploading an X.509 certificate; the simulator takes that certificate or
 // the bare public key, registered through the admin API.
-import { importSPKI, importX509 } from 'jose';
+import { importSPKI, importX509, type CryptoKey } from 'jose';
 
 export interface ClientRegistration {
   clientId: string;

@@ -7,9 +7,7 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
-export type TokenCheck =
-  | { ok: true; token: IssuedToken }
-  | { ok: false; reason: 'unknown' | 'expired' };
+export type TokenCheck = { ok: true; token: IssuedToken } | { ok: false; reason: 'unknown' | 'expired' };
 
 /** Opaque bearer tokens handed out by the token endpoint. */
 export class TokenStore {

@@ -4,6 +4,11 @@ import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { demoAgentPassword, demoLicenceCode, demoTenant, demoUsers, demoWebPassword } from './demo-data.js';
 import { seedDemo as seedDemoData } from './seed-demo.js';
+import { findTenantByCode } from '../features/tenants/tenant-repository.js';
+
+export async function hasDemoTenant(db: Database['db']): Promise<boolean> {
+  return (await findTenantByCode(db, demoTenant.code)) !== undefined;
+}
 
 export interface DemoServices {
   simulatorUrl: string | undefined;
@@ -26,7 +31,8 @@ export async function startDemoServices({
   if (seedDemo) await seedDemoData(database.db);
 
   const wantsSimulator =
-    config.onssSimulator.mode === 'on' || (config.onssSimulator.mode === 'auto' && config.environment !== 'production');
+    config.onssSimulator.mode === 'on' ||
+    (config.onssSimulator.mode === 'auto' && config.environment !== 'production');
   let simulator: FastifyInstance | undefined;
   let simulatorUrl: string | undefined;
   if (wantsSimulator) {
@@ -56,18 +62,21 @@ export function printWelcome({
   config,
   database,
   seeded,
+  showDemoLogins,
   demo,
   readyInMs,
 }: {
   config: ServerConfig;
   database: Database;
   seeded: boolean;
+  showDemoLogins: boolean;
   demo: DemoServices;
   readyInMs: number;
 }) {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const base = config.publicUrl ?? `http://${host}:${config.port}`;
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',
     `ciao is ready in ${Math.round(readyInMs)} ms (${where}${seeded ? ', demo data created' : ''})`,
@@ -78,7 +87,7 @@ export function printWelcome({
     `  Health           ${base}/health/ready`,
   ];
   if (demo.simulatorUrl) lines.push(`  ONSS simulator   ${demo.simulatorUrl}`);
-  if (database.kind === 'pglite') {
+  if (showDemoLogins) {
     lines.push(
       '',
       `Demo company ${demoTenant.code}:`,

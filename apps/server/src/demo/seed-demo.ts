@@ -30,7 +30,9 @@ import {
 
 /** Licence codes are compared case- and separator-insensitively, then hashed (never stored in clear). */
 export function hashLicenceCode(code: string): string {
-  return createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+    .digest('hex');
 }
 
 function byKey<T extends { key: string }>(rows: readonly T[], ids: readonly string[]): Map<string, string> {
@@ -78,14 +80,21 @@ export async function seedDemo(db: Db): Promise<void> {
 
     const [subcontractor] = await tx
       .insert(subcontractors)
-      .values({ tenantId, name: demoSubcontractor.name, enterpriseNumber: demoSubcontractor.enterpriseNumber })
+      .values({
+        tenantId,
+        name: demoSubcontractor.name,
+        enterpriseNumber: demoSubcontractor.enterpriseNumber,
+      })
       .returning({ id: subcontractors.id });
 
     const clientRows = await tx
       .insert(clients)
       .values(demoClients.map(({ key: _key, ...client }) => ({ tenantId, ...client })))
       .returning({ id: clients.id });
-    const clientIds = byKey(demoClients, clientRows.map((row) => row.id));
+    const clientIds = byKey(
+      demoClients,
+      clientRows.map((row) => row.id),
+    );
 
     const siteRows = await tx
       .insert(sites)
@@ -99,13 +108,19 @@ export async function seedDemo(db: Db): Promise<void> {
         })),
       )
       .returning({ id: sites.id });
-    const siteIds = byKey(demoSites, siteRows.map((row) => row.id));
+    const siteIds = byKey(
+      demoSites,
+      siteRows.map((row) => row.id),
+    );
 
     const groupRows = await tx
       .insert(taskGroups)
       .values(demoTaskGroups.map((group) => ({ tenantId, name: group.name })))
       .returning({ id: taskGroups.id });
-    const groupIds = byKey(demoTaskGroups, groupRows.map((row) => row.id));
+    const groupIds = byKey(
+      demoTaskGroups,
+      groupRows.map((row) => row.id),
+    );
 
     const taskRows = await tx
       .insert(tasks)
@@ -120,7 +135,10 @@ export async function seedDemo(db: Db): Promise<void> {
         })),
       )
       .returning({ id: tasks.id });
-    const taskIds = byKey(demoTasks, taskRows.map((row) => row.id));
+    const taskIds = byKey(
+      demoTasks,
+      taskRows.map((row) => row.id),
+    );
 
     const agentRows = await tx
       .insert(agents)
@@ -165,7 +183,11 @@ export async function seedDemo(db: Db): Promise<void> {
     ]);
 
     const links = demoAgents.flatMap((agent, index) =>
-      agent.tasks.map((task) => ({ tenantId, taskId: lookup(taskIds, task), agentId: agentRows[index]?.id as string })),
+      agent.tasks.map((task) => ({
+        tenantId,
+        taskId: lookup(taskIds, task),
+        agentId: agentRows[index]?.id as string,
+      })),
     );
     if (links.length > 0) await tx.insert(taskAgents).values(links);
 

@@ -91,7 +91,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       reply.header('Retry-After', '5');
       return send(
         reply,
-        problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable right now; try again shortly.', base),
+        problem(
+          503,
+          'DATABASE_UNAVAILABLE',
+          'The database is unavailable right now; try again shortly.',
+          base,
+        ),
       );
     }
 

@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
  * installs) a random key created once in the data directory with owner-only permissions. Losing it
  * makes stored ONSS keys unreadable, so back it up with the data.
  */
-export function resolveSecretKey(secretKeyHex: string | undefined, dataDir: string): { key: Buffer; source: string } {
+export function resolveSecretKey(
+  secretKeyHex: string | undefined,
+  dataDir: string,
+): { key: Buffer; source: string } {
   if (secretKeyHex) return { key: Buffer.from(secretKeyHex, 'hex'), source: 'SECRET_KEY' };
   const keyPath = path.join(dataDir, 'secret.key');
   fs.mkdirSync(dataDir, { recursive: true });

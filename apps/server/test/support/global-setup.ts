@@ -2,7 +2,12 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
-import { findPostgresBinDir, startThrowawayCluster, templateDatabase, type ThrowawayCluster } from './postgres-cluster.js';
+import {
+  findPostgresBinDir,
+  startThrowawayCluster,
+  templateDatabase,
+  type ThrowawayCluster,
+} from './postgres-cluster.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,8 +16,6 @@ declare module 'vitest' {
     postgresAdminUrl: string;
   }
 }
-
-
 
 /**
  * Integration tests run on the database named by CIAO_TEST_DB: `pglite` (default, a fresh in-memory
@@ -30,7 +33,10 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.CIAO_TEST_POSTGRES_URL;
   if (!adminUrl) {
     const binDir = findPostgresBinDir();
-    if (!binDir) throw new Error('CIAO_TEST_DB=postgres but no PostgreSQL binaries were found (install postgresql or set PG_BIN)');
+    if (!binDir)
+      throw new Error(
+        'CIAO_TEST_DB=postgres but no PostgreSQL binaries were found (install postgresql or set PG_BIN)',
+      );
     cluster = await startThrowawayCluster(binDir);
     adminUrl = cluster.url('postgres');
   }

@@ -21,7 +21,9 @@ export function findPostgresBinDir(): string | undefined {
   } catch {
     // pg_config not installed: rely on the other candidates.
   }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
+  return candidates.find(
+    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')),
+  );
 }
 
 export function freePort(): Promise<number> {
@@ -68,14 +70,26 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
   if (asPostgres) execFileSync('chown', ['postgres:postgres', dir]);
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
-  await run(binDir, 'initdb', ['--no-sync', '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '-D', dataDir], asPostgres);
+  await run(
+    binDir,
+    'initdb',
+    ['--no-sync', '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '-D', dataDir],
+    asPostgres,
+  );
   const options = `-p ${port} -F -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  await run(binDir, 'pg_ctl', ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start'], asPostgres);
+  await run(
+    binDir,
+    'pg_ctl',
+    ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start'],
+    asPostgres,
+  );
   return {
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop: async () => {
-      await run(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres).catch(() => {});
+      await run(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres).catch(
+        () => {},
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

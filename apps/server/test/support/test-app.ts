@@ -3,7 +3,7 @@ import { buildApp, type AppConfig } from '../../src/app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const testConfig: AppConfig = {
-  logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+  logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'silent',
   trustProxy: false,
   bodyLimitBytes: 64 * 1024,
   minimumAgentAppVersion: '0.1.0',

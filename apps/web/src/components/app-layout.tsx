@@ -10,13 +10,17 @@ export function AppLayout() {
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-white px-4 py-2 font-semibold text-brand-800 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        className="sr-only z-50 rounded-md bg-white font-semibold text-brand-800 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2 focus-visible:outline-white"
       >
         {t('app.skipToContent')}
       </a>
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link to="/" className="flex items-baseline gap-3 rounded-sm" aria-label={t('app.homeLink')}>
+          <Link
+            to="/"
+            className="flex items-baseline gap-3 rounded-sm focus-visible:outline-white"
+            aria-label={t('app.homeLink')}
+          >
             <span className="text-3xl font-extrabold tracking-tight">ciao</span>
             <span className="hidden text-sm text-brand-100 sm:inline">{t('app.tagline')}</span>
           </Link>

@@ -20,7 +20,7 @@ export function LanguageSwitch() {
           const language = event.target.value;
           if (isLanguage(language)) void changeLanguage(language);
         }}
-        className="min-h-11 rounded-md border border-white/60 bg-white px-2 text-base text-slate-900"
+        className="min-h-11 rounded-md border border-white/60 bg-white px-2 text-base text-slate-900 focus-visible:outline-white"
       >
         {SUPPORTED_LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>

@@ -15,7 +15,13 @@ describe('rights table of the product description', () => {
   });
 
   it('lets the administrative manager add clients, sites, agents, tasks and groups', () => {
-    for (const capability of ['clients.write', 'sites.write', 'agents.write', 'tasks.write', 'taskGroups.write'] as const) {
+    for (const capability of [
+      'clients.write',
+      'sites.write',
+      'agents.write',
+      'tasks.write',
+      'taskGroups.write',
+    ] as const) {
       expect(can('ADMIN_MANAGER', capability)).toBe(true);
     }
     expect(can('ADMIN_MANAGER', 'onssFollowUp.write')).toBe(false);
@@ -41,7 +47,11 @@ describe('rights table of the product description', () => {
   it('lets the supervisor and the inspector edit only the follow-up side', () => {
     for (const role of ['SUPERVISOR', 'INSPECTOR'] as const) {
       const writes = rightsTable[role].filter((c) => !c.endsWith('.read') && c !== 'backOffice.access');
-      expect(writes.sort()).toEqual(['onssCorrections.write', 'onssFollowUp.write', 'onssRegistrations.resend']);
+      expect(writes.sort()).toEqual([
+        'onssCorrections.write',
+        'onssFollowUp.write',
+        'onssRegistrations.resend',
+      ]);
     }
   });
 

@@ -140,7 +140,12 @@ export const rightsTable: Readonly<Record<Role, readonly Capability[]>> = {
     'onssRegistrations.resend',
     'onssCorrections.write',
   ],
-  INSPECTOR: [...readEverythingButUsers, 'onssFollowUp.write', 'onssRegistrations.resend', 'onssCorrections.write'],
+  INSPECTOR: [
+    ...readEverythingButUsers,
+    'onssFollowUp.write',
+    'onssRegistrations.resend',
+    'onssCorrections.write',
+  ],
   NONE: [],
 };
 

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { customType, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Primary keys are UUIDs made by the database, so ids never reveal volumes or order. */
-export const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+export const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 /** Instants are stored in UTC (timestamptz); local dates are derived with the tenant's time zone. */
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -62,7 +62,10 @@ export const webSessions = pgTable(
     userAgent: text('user_agent'),
     revokedAt: instant('revoked_at'),
   },
-  (t) => [index('web_sessions_user_idx').on(t.tenantId, t.userId), index('web_sessions_expiry_idx').on(t.expiresAt)],
+  (t) => [
+    index('web_sessions_user_idx').on(t.tenantId, t.userId),
+    index('web_sessions_expiry_idx').on(t.expiresAt),
+  ],
 );
 
 /** Opaque bearer tokens of the agent app, bound to one agent on one activated device. */

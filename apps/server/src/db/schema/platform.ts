@@ -183,4 +183,3 @@ export const emailOutbox = pgTable(
       .where(sql`${t.status} = 'pending'`),
   ],
 );
-

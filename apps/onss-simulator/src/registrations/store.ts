@@ -1,0 +1,139 @@
+import type { HistoryEntry, ItemResult, PresenceRegistrationView } from '../wire-schemas.js';
+import { STATUS, VALIDITY, type CancellationReason, type PresenceType } from '../wire.js';
+
+/** A registration ONSS created, with everything its validation and reads need. */
+export interface RegistrationRecord {
+  id: number;
+  /** The OAuth client that sent it: reads only show a client its own registrations. */
+  clientId: string;
+  registrationDate: Date;
+  ssin: string;
+  type: PresenceType;
+  /** 10-digit enterprise number or foreign VAT number, as compared with the declarations. */
+  employerKey: string;
+  employer: { enterpriseNumber: string } | { foreignVatNumber: string };
+  placeOfWork: Record<string, unknown>;
+  contractualRelationshipReference: string;
+  receivedAt: Date;
+  /** When the asynchronous validation happens (fixed at creation). */
+  validationDueAt: Date;
+  validity: PresenceRegistrationView['validity'];
+  status: PresenceRegistrationView['status'];
+  remarks: string[];
+  history: HistoryEntry[];
+  cancellationReason?: CancellationReason;
+}
+
+export type NewRegistration = Omit<RegistrationRecord, 'id' | 'validity' | 'status' | 'history'>;
+
+export class RegistrationStore {
+  private readonly records = new Map<number, RegistrationRecord>();
+  // Ids are never reused, not even after a reset, so a client holding an old id can never mistake
+  // a newer registration for it.
+  private nextId = 1_000_001;
+
+  add(registration: NewRegistration): RegistrationRecord {
+    const record: RegistrationRecord = {
+      ...registration,
+      id: this.nextId++,
+      validity: VALIDITY.pending,
+      status: STATUS.registered,
+      history: [
+        {
+          at: registration.receivedAt.toISOString(),
+          validity: VALIDITY.pending,
+          status: STATUS.registered,
+          remarks: [...registration.remarks],
+        },
+      ],
+    };
+    this.records.set(record.id, record);
+    return record;
+  }
+
+  get(id: number): RegistrationRecord | undefined {
+    return this.records.get(id);
+  }
+
+  all(): RegistrationRecord[] {
+    return [...this.records.values()];
+  }
+
+  /** The live (not cancelled) registration of the same presence, if ONSS already has one. */
+  findSame(
+    candidate: Pick<
+      RegistrationRecord,
+      'ssin' | 'type' | 'registrationDate' | 'employerKey' | 'contractualRelationshipReference'
+    >,
+  ): RegistrationRecord | undefined {
+    return this.all().find(
+      (record) =>
+        record.status !== STATUS.cancelled &&
+        record.ssin === candidate.ssin &&
+        record.type === candidate.type &&
+        record.registrationDate.getTime() === candidate.registrationDate.getTime() &&
+        record.employerKey === candidate.employerKey &&
+        record.contractualRelationshipReference === candidate.contractualRelationshipReference,
+    );
+  }
+
+  clear(): void {
+    this.records.clear();
+  }
+}
+
+/** How a registration reads on the wire; the validation history only where asked (get one). */
+export function presentRegistration(
+  record: RegistrationRecord,
+  withHistory: boolean,
+): PresenceRegistrationView {
+  return {
+    id: record.id,
+    registrationDate: record.registrationDate.toISOString(),
+    ssin: record.ssin,
+    type: record.type,
+    employer: record.employer,
+    placeOfWork: record.placeOfWork,
+    contractualRelationshipReference: record.contractualRelationshipReference,
+    validity: record.validity,
+    status: record.status,
+    remarks: [...record.remarks],
+    receivedAt: record.receivedAt.toISOString(),
+    ...(record.cancellationReason ? { cancellationReason: record.cancellationReason } : {}),
+    ...(withHistory ? { validationHistory: record.history.map((entry) => ({ ...entry })) } : {}),
+  };
+}
+
+/** One registerInBulk call as it reached the simulator, for tests asserting exactly-once. */
+export interface ReceivedCall {
+  sequence: number;
+  receivedAt: string;
+  /** `null` when the call was refused before its token was checked (fault) or had no valid token. */
+  clientId: string | null;
+  /** The items as sent (or the raw body when it had no items array). */
+  items: unknown[];
+  httpStatus: number;
+  /** The injected fault that answered instead of ONSS, if any. */
+  fault?: string;
+  /** Whether ONSS processed the items (registrations created or refused item by item). */
+  processed: boolean;
+  results?: ItemResult[];
+}
+
+export class ReceivedLog {
+  private readonly calls: ReceivedCall[] = [];
+
+  record(call: Omit<ReceivedCall, 'sequence'>): ReceivedCall {
+    const entry = { ...call, sequence: this.calls.length + 1 };
+    this.calls.push(entry);
+    return entry;
+  }
+
+  list(): ReceivedCall[] {
+    return structuredClone(this.calls);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://ciao:pw@db:5432/ciao' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://ciao:pw@db:5432/ciao' });
+  });
+
+  it('lists every bad variable at once, naming each', () => {
+    const problems = problemsOf({
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://db/ciao',
+      DEMO_DATA: 'maybe',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/^PORT .*65535/m);
+    expect(problems.join('\n')).toMatch(/^LOG_LEVEL must be one of .*\(got "loud"\)/m);
+    expect(problems.join('\n')).toMatch(/^DATABASE_URL must look like postgres:\/\//m);
+    expect(problems.join('\n')).toMatch(/^DEMO_DATA must be auto, on or off/m);
+  });
+
+  it('never repeats a database password or the secret key in its messages', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'postgres://ciao:s3cret@db:5432/ciao x',
+      SECRET_KEY: 'tooshort',
+    });
+    const text = problems.join('\n');
+    expect(text).toContain('DATABASE_URL');
+    expect(text).toContain('SECRET_KEY');
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain('tooshort');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '' }).port).toBe(3000);
+  });
+
+  it('requires SECRET_KEY in production on PostgreSQL', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ciao' })[0]).toMatch(
+      /SECRET_KEY is required/,
+    );
+    expect(
+      problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ciao', SECRET_KEY: 'a'.repeat(64) }),
+    ).toEqual([]);
+  });
+});

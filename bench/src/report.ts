@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ScenarioResult {
+  scenario: string;
+  metric: string;
+  value: number;
+  unit: string;
+  runs: number;
+  /** The same measure taken the simplest possible way in the same run, when the scenario has one. */
+  baseline?: { label: string; value: number };
+  target?: string;
+}
+
+const resultsDir = path.resolve(import.meta.dirname, '../results');
+
+/** Writes bench/results/latest.json and latest.md with the machine the figures were measured on. */
+export function writeReport(results: ScenarioResult[], quick: boolean) {
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const report = { measuredAt: new Date().toISOString(), quick, machine, results };
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const rows = results.map(
+    (result) =>
+      `| ${result.scenario} | ${result.metric} | ${result.value.toFixed(0)} ${result.unit} | ${result.baseline ? `${result.baseline.label}: ${result.baseline.value.toFixed(0)} ${result.unit}` : '—'} | ${result.target ?? '—'} | ${result.runs} |`,
+  );
+  const markdown = [
+    `# Benchmark results (${quick ? 'quick run' : 'full run'})`,
+    '',
+    `Measured ${report.measuredAt} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}.`,
+    '',
+    '| scenario | metric | value | baseline | target | runs (median) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(resultsDir, 'latest.md'), markdown);
+  return markdown;
+}

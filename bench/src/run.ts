@@ -1,0 +1,18 @@
+import { writeReport, type ScenarioResult } from './report.js';
+import { startupScenario } from './scenarios/startup.js';
+
+// `npm run bench` runs every scenario; `npm run bench -- --quick` a short smoke run of each.
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+
+const scenarios: Record<string, (options: { quick: boolean }) => Promise<ScenarioResult[]>> = {
+  startup: startupScenario,
+};
+
+const results: ScenarioResult[] = [];
+for (const [name, scenario] of Object.entries(scenarios)) {
+  if (only && only !== name) continue;
+  console.log(`bench: ${name}…`);
+  results.push(...(await scenario({ quick })));
+}
+console.log(writeReport(results, quick));
