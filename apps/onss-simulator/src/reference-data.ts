@@ -4,11 +4,26 @@
 import { parseEnterpriseNumber, parseWorkDeclarationNumber } from '@ciao/domain';
 import { z } from 'zod';
 
+/** A foreign VAT number: EU country prefix (never BE: Belgian employers use the enterprise number). */
+export const FOREIGN_VAT_NUMBER = /^(?!BE)[A-Z]{2}[0-9A-Z+*]{2,13}$/;
+
 /** An employer on a declaration: 10-digit enterprise number, or a foreign VAT number as given. */
 export function employerKey(input: string): string {
   const parsed = parseEnterpriseNumber(input);
   return parsed.ok ? parsed.value : input.replace(/\s/g, '').toUpperCase();
 }
+
+const employerIdentifier = z.string().transform((value, context) => {
+  const parsed = parseEnterpriseNumber(value);
+  const key = employerKey(value);
+  if (!parsed.ok && !FOREIGN_VAT_NUMBER.test(key)) {
+    context.addIssue({
+      code: 'custom',
+      message: `${parsed.message} A foreign employer is given by its VAT number.`,
+    });
+  }
+  return key;
+});
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const enterpriseNumber = z.string().transform((value, context) => {
@@ -26,9 +41,9 @@ const niss = z.string().regex(/^\d{11}$/, 'must be 11 digits');
 export const declarationSchema = z.object({
   number: declarationNumber,
   /** The company that declared the works (enterprise number or foreign VAT number). */
-  mainContractor: z.string().min(1).transform(employerKey),
+  mainContractor: employerIdentifier,
   /** Every subcontractor listed on the declaration: they may register on it too. */
-  subcontractors: z.array(z.string().min(1).transform(employerKey)).default([]),
+  subcontractors: z.array(employerIdentifier).default([]),
   startDate: isoDate,
   /** Last day of the works, included; `null` while they go on. */
   endDate: isoDate.nullable().default(null),

@@ -3,7 +3,7 @@
 // Dimona or the employer's file can tell is left to the asynchronous validation.
 import { parseEnterpriseNumber, parseNiss, parseWorkDeclarationNumber } from '@ciao/domain';
 import { brusselsDate, brusselsDay } from '../brussels-time.js';
-import { employerKey, type ReferenceDataStore } from '../reference-data.js';
+import { employerKey, FOREIGN_VAT_NUMBER, type ReferenceDataStore } from '../reference-data.js';
 import type { Settings } from '../state.js';
 import type { Reason, RegistrationItem } from '../wire-schemas.js';
 import { NOT_CREATED_CODES as CODES, PRESENCE_TYPES, type PresenceType } from '../wire.js';
@@ -24,8 +24,16 @@ export type ItemCheck = { ok: true; item: CheckedItem } | { ok: false; reasons: 
 // ISO 8601 with a time and an explicit zone: an instant without a zone would be ambiguous by an
 // hour or two, which matters for a presence.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-// A foreign VAT number: EU country prefix (never BE: Belgian employers use the enterprise number).
-const FOREIGN_VAT = /^(?!BE)[A-Z]{2}[0-9A-Z+*]{2,13}$/;
+
+function parseInstant(text: string): Date | null {
+  if (!INSTANT.test(text)) return null;
+  // JavaScript rolls 30 February over to 2 March; ONSS would refuse such a date.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  if (calendar.getUTCMonth() + 1 !== month || calendar.getUTCDate() !== day) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
 
 export function checkItem(
   item: RegistrationItem,
@@ -34,8 +42,8 @@ export function checkItem(
   const reasons: Reason[] = [];
   const refuse = (code: string, description: string) => reasons.push({ code, description });
 
-  const registrationDate = INSTANT.test(item.registrationDate) ? new Date(item.registrationDate) : null;
-  if (registrationDate === null || Number.isNaN(registrationDate.getTime())) {
+  const registrationDate = parseInstant(item.registrationDate);
+  if (registrationDate === null) {
     refuse(
       CODES.invalidRegistrationDate,
       'registrationDate must be an ISO 8601 instant, e.g. 2026-03-02T07:58:00Z.',
@@ -77,7 +85,7 @@ export function checkItem(
       employer = { enterpriseNumber: parsed.value };
     }
   } else if (item.employer.foreignVatNumber !== undefined) {
-    if (FOREIGN_VAT.test(item.employer.foreignVatNumber)) {
+    if (FOREIGN_VAT_NUMBER.test(item.employer.foreignVatNumber)) {
       employer = { foreignVatNumber: item.employer.foreignVatNumber };
     } else {
       refuse(
@@ -103,8 +111,7 @@ export function checkItem(
     context.settings.declarationChecks === 'register' &&
     referenceOk &&
     employer !== null &&
-    registrationDate !== null &&
-    !Number.isNaN(registrationDate.getTime())
+    registrationDate !== null
   ) {
     const key = employerKey(employerIdentifier(employer));
     const declaration = context.referenceData.declaration(item.contractualRelationshipReference);

@@ -34,7 +34,7 @@ describe('POST presenceRegistrations/registerInBulk', () => {
     expect(answer.items[1]).toMatchObject({ notCreatedPresenceRegistration: { ssin: '85073003329' } });
 
     // The type is recorded lower-case whatever the client sent.
-    const stored = await onss.get(`${PATHS.search.replace(/$/, '')}/${createdId(answer, 6)}`);
+    const stored = await onss.get(`${PATHS.search}/${createdId(answer, 6)}`);
     expect(stored.json().type).toBe('out');
   });
 
@@ -51,6 +51,8 @@ describe('POST presenceRegistrations/registerInBulk', () => {
           contractualRelationshipReference: 'short',
         }),
         validItem({ placeOfWork: { coordinates: { latitude: 120, longitude: 4 } } }),
+        validItem({ registrationDate: '2026-02-30T07:00:00Z' }),
+        validItem({ registrationDate: '2026-03-02 07:00' }),
       ])
     ).json() as RegisterAnswer;
 
@@ -63,6 +65,8 @@ describe('POST presenceRegistrations/registerInBulk', () => {
       NOT_CREATED_CODES.invalidReference,
     ]);
     expect(reasonCodes(answer, 3)).toEqual([NOT_CREATED_CODES.invalidPlaceOfWork]);
+    expect(reasonCodes(answer, 4)).toEqual([NOT_CREATED_CODES.invalidRegistrationDate]);
+    expect(reasonCodes(answer, 5)).toEqual([NOT_CREATED_CODES.invalidRegistrationDate]);
   });
 
   it('accepts a subcontractor listed on the declaration and a foreign employer listed by VAT number', async () => {
@@ -84,7 +88,12 @@ describe('POST presenceRegistrations/registerInBulk', () => {
           employer: { foreignVatNumber: 'FR12345678901' },
           contractualRelationshipReference: 'F0REIGN000001',
           placeOfWork: {
-            address: { postCode: '1000', municipalityName: 'Bruxelles', streetName: 'Rue Haute', houseNumber: '1' },
+            address: {
+              postCode: '1000',
+              municipalityName: 'Bruxelles',
+              streetName: 'Rue Haute',
+              houseNumber: '1',
+            },
           },
         }),
       ])
@@ -102,7 +111,10 @@ describe('POST presenceRegistrations/registerInBulk', () => {
     expect(empty.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(empty.json()).toMatchObject({ type: 'urn:problem-type:belgif:badRequest', status: 400 });
 
-    const tooMany = await onss.register(Array.from({ length: 201 }, () => validItem()), token);
+    const tooMany = await onss.register(
+      Array.from({ length: 201 }, () => validItem()),
+      token,
+    );
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().issues[0]).toMatchObject({ in: 'body', name: 'items' });
 
@@ -112,7 +124,9 @@ describe('POST presenceRegistrations/registerInBulk', () => {
 
     const exactly200 = await onss.register(
       Array.from({ length: 200 }, (_, minute) =>
-        validItem({ registrationDate: new Date(Date.parse('2026-03-02T05:00:00Z') + minute * 60_000).toISOString() }),
+        validItem({
+          registrationDate: new Date(Date.parse('2026-03-02T05:00:00Z') + minute * 60_000).toISOString(),
+        }),
       ),
       token,
     );
@@ -158,7 +172,11 @@ describe('POST presenceRegistrations/registerInBulk', () => {
 
   it('answers 401 problem+json without a token, with an unknown token or an expired one', async () => {
     const onss = await createHarness({ settings: { tokenLifetimeSeconds: 60 } });
-    const none = await onss.app.inject({ method: 'POST', url: PATHS.registerInBulk, payload: { items: [validItem()] } });
+    const none = await onss.app.inject({
+      method: 'POST',
+      url: PATHS.registerInBulk,
+      payload: { items: [validItem()] },
+    });
     expect(none.statusCode).toBe(401);
     expect(none.json().type).toBe('urn:problem-type:belgif:noAccessToken');
 
@@ -178,7 +196,9 @@ describe('POST presenceRegistrations/registerInBulk', () => {
   it('creates declaration problems and reports them at validation when checks are set to run there', async () => {
     const onss = await createHarness({ settings: { declarationChecks: 'validation', validationDelayMs: 0 } });
     const answer = (
-      await onss.register([validItem({ employer: { enterpriseNumber: DEMO_ENTERPRISE_NUMBERS.mainContractor } })])
+      await onss.register([
+        validItem({ employer: { enterpriseNumber: DEMO_ENTERPRISE_NUMBERS.mainContractor } }),
+      ])
     ).json() as RegisterAnswer;
     const validated = (await onss.get(`${PATHS.search}/${createdId(answer)}`)).json();
     expect(validated).toMatchObject({ status: 'FAILED', remarks: [REMARKS.companyNotInDuc] });
