@@ -35,6 +35,35 @@ export const errorCodes = {
   RATE_LIMITED: 'rate_limited',
   DATABASE_UNAVAILABLE: 'unavailable',
   SERVICE_UNAVAILABLE: 'unavailable',
+  // Web sign-in and sessions.
+  INVALID_CREDENTIALS: 'unauthenticated',
+  SESSION_EXPIRED: 'unauthenticated',
+  SECOND_FACTOR_REQUIRED: 'unauthenticated',
+  SECOND_FACTOR_INVALID: 'unauthenticated',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 'forbidden',
+  SECOND_FACTOR_MANDATORY: 'forbidden',
+  CSRF_TOKEN_INVALID: 'forbidden',
+  NO_BACK_OFFICE_ACCESS: 'forbidden',
+  TENANT_SUSPENDED: 'forbidden',
+  TOO_MANY_ATTEMPTS: 'rate_limited',
+  PASSWORD_TOO_SHORT: 'validation',
+  // Agent app: activation, login, tokens.
+  LICENCE_INVALID: 'validation',
+  LICENCE_EXPIRED: 'forbidden',
+  LICENCE_REVOKED: 'forbidden',
+  LICENCE_DEVICE_LIMIT: 'conflict',
+  DEVICE_NOT_ACTIVATED: 'unauthenticated',
+  DEVICE_REVOKED: 'unauthenticated',
+  TOKEN_INVALID: 'unauthenticated',
+  MOBILE_LOGIN_FORMAT: 'validation',
+  MOBILE_COMPANY_MISMATCH: 'validation',
+  AGENT_NO_APP_ACCESS: 'forbidden',
+  AGENT_INACTIVE: 'forbidden',
+  // Administration.
+  RESTRICTED_AGENT_TYPE: 'forbidden',
+  DUPLICATE_IDENTIFIER: 'conflict',
+  DUPLICATE_LOGIN: 'conflict',
+  CANNOT_CHANGE_OWN_ACCESS: 'conflict',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

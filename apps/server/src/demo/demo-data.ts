@@ -1,3 +1,4 @@
+import { DEMO_ENTERPRISE_NUMBERS } from '@ciao/onss-simulator';
 import type { ScheduleSlot } from '../db/schema/index.js';
 
 /**
@@ -7,7 +8,8 @@ import type { ScheduleSlot } from '../db/schema/index.js';
 export const demoTenant = {
   code: 'DEMO',
   name: 'Démo Nettoyage SA',
-  enterpriseNumber: '0412345614',
+  // The simulator's demo reference data knows these employers, so demo registrations validate.
+  enterpriseNumber: DEMO_ENTERPRISE_NUMBERS.tenant,
   onssEmployerNumber: '123456749',
 };
 
