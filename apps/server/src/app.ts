@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +11,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/client.js';
+import { authRoutes } from './features/auth/auth-routes.js';
+import type { AppContext } from './http/app-context.js';
+import { registerAuthentication } from './http/authenticate.js';
+import type { SecretBox } from './security/secret-box.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { metaRoutes } from './features/meta/meta-routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -20,12 +25,15 @@ import { serverVersion } from './version.js';
 
 export type AppConfig = Pick<
   ServerConfig,
-  'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'minimumAgentAppVersion' | 'publicUrl'
+  'logLevel' | 'trustProxy' | 'bodyLimitBytes' | 'minimumAgentAppVersion' | 'publicUrl' | 'sessions'
 >;
 
 export interface AppDependencies {
   config: AppConfig;
   database: Database;
+  secretBox: SecretBox;
+  /** The clock; tests pass one they can move. */
+  now?: () => Date;
   /** Serve the built front ends (off in API-only tests). */
   serveFrontEnds?: boolean;
 }
@@ -42,7 +50,13 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
  * The one app factory, used identically by `main` and by the tests: routes, schemas, error handling.
  * It does not listen and does not own the database (the caller opens and closes it).
  */
-export async function buildApp({ config, database, serveFrontEnds = true }: AppDependencies) {
+export async function buildApp({
+  config,
+  database,
+  secretBox,
+  now = () => new Date(),
+  serveFrontEnds = true,
+}: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -59,12 +73,16 @@ export async function buildApp({ config, database, serveFrontEnds = true }: AppD
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('routeRegistry', [] as RegisteredRoute[]);
+  const ctx: AppContext = { database, db: database.db, secretBox, now, sessions: config.sessions };
+  app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
 
   registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  registerAuthentication(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -86,6 +104,7 @@ export async function buildApp({ config, database, serveFrontEnds = true }: AppD
   );
 
   await app.register(healthRoutes(database));
+  await app.register(authRoutes);
   await app.register(
     metaRoutes({
       name: 'ciao',

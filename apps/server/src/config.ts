@@ -46,6 +46,18 @@ const environmentSchema = z.object({
     .regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.2.0')
     .default('0.1.0'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: 'must be a number of minutes' })
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type ServerConfig = ReturnType<typeof toConfig>;
@@ -68,6 +80,11 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    sessions: {
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      secureCookies: env.PUBLIC_URL?.startsWith('https://') ?? false,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
+import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 
 function fail(message: string): never {
@@ -41,7 +42,7 @@ async function main() {
   }
 
   const startedAt = performance.now();
-  resolveSecretKey(config.secretKeyHex, config.dataDir);
+  const secretBox = createSecretBox(resolveSecretKey(config.secretKeyHex, config.dataDir).key);
   const database = await openAndMigrate(config);
 
   // auto: the demo company on a fresh embedded database (npm start); on: whenever it is missing.
@@ -71,7 +72,7 @@ async function main() {
 
   try {
     demo = await startDemoServices({ config, database, seedDemo });
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, secretBox });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close().catch(() => {});

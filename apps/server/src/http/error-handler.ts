@@ -78,6 +78,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       const status = statusByCategory[error.category];
       if (status >= 500) request.log.warn({ code: error.code }, error.message);
       const extra = error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {};
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
       return send(reply, problem(status, error.code, error.message, { ...base, ...extra, ...error.details }));
     }
 

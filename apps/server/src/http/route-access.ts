@@ -4,14 +4,21 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Who may call a route. Every API route declares one in its `config.access`; the app refuses to
  * start with a route that has none, and the rights test walks this registry.
- * - `public`: anyone (health, meta, login);
- * - `{ capability }`: a web user (or API key) whose role has that capability in the rights table.
+ * - `public`: anyone (health, meta, the login forms);
+ * - `signedIn`: any web user allowed in the back-office (their own session and profile);
+ * - `{ capability }`: a web user whose role has that capability in the rights table;
+ * - `device`: an activated agent-app device (the agent login);
+ * - `agent`: an agent signed in on an activated device (the agent app API).
  */
-export type RouteAccess = 'public' | { capability: Capability };
+export type RouteAccess = 'public' | 'signedIn' | { capability: Capability } | 'device' | 'agent';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Reachable between the password step and the TOTP step of a two-factor sign-in. */
+    duringSecondFactor?: boolean;
+    /** Reachable by an administrator who must enrol a second factor before anything else. */
+    duringEnrolment?: boolean;
   }
 }
 

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.js';
+import { createSecretBox } from '../../src/security/secret-box.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const testConfig: AppConfig = {
@@ -8,11 +10,24 @@ export const testConfig: AppConfig = {
   bodyLimitBytes: 64 * 1024,
   minimumAgentAppVersion: '0.1.0',
   publicUrl: undefined,
+  sessions: { idleMinutes: 60, absoluteHours: 12, secureCookies: false },
 };
+
+/** A clock the test moves: `clock.advance(ms)`. Starts at the real now. */
+export function createTestClock(start = new Date()) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms: number) => {
+      current += ms;
+    },
+  };
+}
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  clock: ReturnType<typeof createTestClock>;
   close(): Promise<void>;
 }
 
@@ -24,9 +39,16 @@ export async function createTestApp(
   options: { config?: Partial<AppConfig>; extend?: (app: FastifyInstance) => void | Promise<void> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  const clock = createTestClock();
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config: { ...testConfig, ...options.config }, database, serveFrontEnds: false });
+    app = await buildApp({
+      config: { ...testConfig, ...options.config },
+      database,
+      secretBox: createSecretBox(randomBytes(32)),
+      now: clock.now,
+      serveFrontEnds: false,
+    });
     await options.extend?.(app);
     await app.ready();
   } catch (error) {
@@ -37,6 +59,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    clock,
     close: async () => {
       await app.close();
       await database.dispose();

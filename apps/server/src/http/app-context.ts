@@ -1,0 +1,25 @@
+import type { Database, Db } from '../db/client.js';
+import type { SecretBox } from '../security/secret-box.js';
+
+/** What routes and hooks need beyond the request: given once to the app factory. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  secretBox: SecretBox;
+  /** The clock: injectable so that tests can move time (session timeouts, throttling). */
+  now: () => Date;
+  sessions: SessionPolicy;
+}
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+  /** Secure cookies: on behind HTTPS (PUBLIC_URL https://…, or X-Forwarded-Proto with TRUST_PROXY). */
+  secureCookies: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}

@@ -1,0 +1,193 @@
+import { can, DomainError, type Role } from '@ciao/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  findAgentToken,
+  findDeviceByToken,
+  touchAgentToken,
+} from '../features/agent-auth/agent-token-repository.js';
+import {
+  findWebSession,
+  revokeWebSession,
+  touchWebSession,
+} from '../features/auth/web-session-repository.js';
+import { constantTimeEqual, sha256Hex } from '../security/tokens.js';
+import type { RouteAccess } from './route-access.js';
+import type { Principal } from './principal.js';
+
+export const sessionCookieName = 'ciao_session';
+export const csrfCookieName = 'ciao_csrf';
+export const csrfHeaderName = 'x-csrf-token';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Seen-at is refreshed at most once a minute: enough for idle timeouts, few writes.
+const TOUCH_EVERY_MS = 60_000;
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{20,200})$/.exec(header);
+  return match?.[1];
+}
+
+function tenantMustBeActive(status: string) {
+  if (status !== 'active') {
+    throw new DomainError(
+      'TENANT_SUSPENDED',
+      'This company account is suspended. Its data is kept; contact your ciao provider to reactivate it.',
+    );
+  }
+}
+
+async function authenticateUser(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  access: RouteAccess,
+): Promise<Principal> {
+  const { db, now: clock, sessions } = app.ctx;
+  const cookie = request.cookies[sessionCookieName];
+  if (!cookie) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  const idHash = sha256Hex(cookie);
+  const found = await findWebSession(db, idHash);
+  const now = clock();
+  if (!found) throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
+  const { session, user, tenant } = found;
+  const idleLimit = session.lastSeenAt.getTime() + sessions.idleMinutes * 60_000;
+  if (session.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime() || !user.active) {
+    await revokeWebSession(db, idHash, now);
+    throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
+  }
+  tenantMustBeActive(tenant.status);
+  const role = user.role as Role;
+  if (!can(role, 'backOffice.access')) {
+    throw new DomainError('NO_BACK_OFFICE_ACCESS', 'Your account has no access to the back-office.');
+  }
+  const config = request.routeOptions.config;
+  if (session.secondFactorPending && !config.duringSecondFactor) {
+    throw new DomainError(
+      'SECOND_FACTOR_REQUIRED',
+      'Enter the code of your authenticator app to finish signing in.',
+    );
+  }
+  const mustEnrol =
+    role === 'ADMIN' && tenant.settings.requireTwoFactorForAdmins === true && !user.totpEnabledAt;
+  if (mustEnrol && !session.secondFactorPending && !config.duringEnrolment) {
+    throw new DomainError(
+      'SECOND_FACTOR_ENROLMENT_REQUIRED',
+      'Your company requires administrators to use two-factor sign-in: set it up before continuing.',
+    );
+  }
+  if (!safeMethods.has(request.method)) {
+    const given = request.headers[csrfHeaderName];
+    if (typeof given !== 'string' || !constantTimeEqual(sha256Hex(given), session.csrfTokenHash)) {
+      throw new DomainError(
+        'CSRF_TOKEN_INVALID',
+        'The security token of this page is missing or outdated. Reload the page.',
+      );
+    }
+  }
+  if (typeof access === 'object' && !can(role, access.capability)) {
+    throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchWebSession(db, idHash, now);
+  return {
+    kind: 'user',
+    tenantId: tenant.id,
+    tenantCode: tenant.code,
+    userId: user.id,
+    role,
+    sessionIdHash: idHash,
+  };
+}
+
+async function authenticateDevice(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+  const token = bearerToken(request);
+  if (!token)
+    throw new DomainError(
+      'DEVICE_NOT_ACTIVATED',
+      'This device is not activated: enter the licence code first.',
+    );
+  const found = await findDeviceByToken(app.ctx.db, sha256Hex(token));
+  if (!found)
+    throw new DomainError(
+      'DEVICE_NOT_ACTIVATED',
+      'This device is not activated: enter the licence code first.',
+    );
+  if (found.device.revokedAt) {
+    throw new DomainError(
+      'DEVICE_REVOKED',
+      'This device has been revoked by your company. Activate it again with a licence code.',
+    );
+  }
+  tenantMustBeActive(found.tenant.status);
+  return {
+    kind: 'device',
+    tenantId: found.tenant.id,
+    tenantCode: found.tenant.code,
+    deviceId: found.device.id,
+  };
+}
+
+async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+  const token = bearerToken(request);
+  if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  const found = await findAgentToken(app.ctx.db, sha256Hex(token));
+  if (!found || found.token.revokedAt)
+    throw new DomainError('TOKEN_INVALID', 'You have been signed out. Sign in again.');
+  if (found.device.revokedAt) {
+    throw new DomainError(
+      'DEVICE_REVOKED',
+      'This device has been revoked by your company. Activate it again with a licence code.',
+    );
+  }
+  tenantMustBeActive(found.tenant.status);
+  if (!found.agent.active)
+    throw new DomainError('AGENT_INACTIVE', 'Your agent account is inactive. Contact your manager.');
+  if (!found.agent.mobileAccess) {
+    throw new DomainError(
+      'AGENT_NO_APP_ACCESS',
+      'Your agent account has no access to the agent app. Contact your manager.',
+    );
+  }
+  await touchAgentToken(app.ctx.db, found.token.id, found.device.id, app.ctx.now());
+  return {
+    kind: 'agent',
+    tenantId: found.tenant.id,
+    tenantCode: found.tenant.code,
+    agentId: found.agent.id,
+    deviceId: found.device.id,
+    tokenId: found.token.id,
+  };
+}
+
+/**
+ * Establishes `request.principal` from the route's access rule before anything else runs: the
+ * session cookie (with CSRF on mutations), a device token or an agent token. The tenant comes only
+ * from there, never from the request.
+ */
+export function registerAuthentication(app: FastifyInstance) {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    if (access === 'device') request.principal = await authenticateDevice(app, request);
+    else if (access === 'agent') request.principal = await authenticateAgent(app, request);
+    else request.principal = await authenticateUser(app, request, access);
+  });
+}
+
+/** The signed-in web user of a route whose access requires one. */
+export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  if (request.principal?.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.principal;
+}
+
+export function requireAgent(request: FastifyRequest): Extract<Principal, { kind: 'agent' }> {
+  if (request.principal?.kind !== 'agent') throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.principal;
+}
+
+export function requireDevice(request: FastifyRequest): Extract<Principal, { kind: 'device' }> {
+  if (request.principal?.kind !== 'device')
+    throw new DomainError('DEVICE_NOT_ACTIVATED', 'This device is not activated.');
+  return request.principal;
+}
