@@ -189,7 +189,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = requireUser(request);
-      return enrolSecondFactor(app.ctx, { tenantId: user.tenantId, userId: user.userId });
+      return enrolSecondFactor(app.ctx, { tenantId: user.tenantId, userId: user.userId, ...meta(request) });
     },
   );
 
