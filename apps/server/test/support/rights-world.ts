@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { roles, type Role } from '@ciao/domain';
 import type { FastifyInstance } from 'fastify';
+import type { webUsers } from '../../src/db/schema/index.js';
 import {
   agents,
   agentTokens,
@@ -10,7 +11,6 @@ import {
   sites,
   tasks,
   taskAgents,
-  webUsers,
 } from '../../src/db/schema/index.js';
 import { openWebSession } from '../../src/features/auth/sign-in-web-user.js';
 import { hashLicenceCode } from '../../src/demo/seed-demo.js';
@@ -109,14 +109,12 @@ export async function createTenantWorld(app: FastifyInstance): Promise<TenantWor
     })
     .returning();
   const agentToken = randomToken();
-  await db
-    .insert(agentTokens)
-    .values({
-      tenantId: tenant.id,
-      agentId: fieldAgent!.id,
-      deviceId: device!.id,
-      tokenHash: sha256Hex(agentToken),
-    });
+  await db.insert(agentTokens).values({
+    tenantId: tenant.id,
+    agentId: fieldAgent!.id,
+    deviceId: device!.id,
+    tokenHash: sha256Hex(agentToken),
+  });
   return {
     tenant,
     users,
