@@ -16,7 +16,14 @@ export interface ScenarioResult {
 const resultsDir = path.resolve(import.meta.dirname, '../results');
 
 /** Writes bench/results/latest.json and latest.md with the machine the figures were measured on. */
-export function writeReport(results: ScenarioResult[], quick: boolean) {
+export function writeReport(fresh: ScenarioResult[], quick: boolean) {
+  // A partial run (--only) replaces its scenarios' rows and keeps the others' last figures.
+  const latestPath = path.join(resultsDir, 'latest.json');
+  const ran = new Set(fresh.map((result) => result.scenario));
+  const kept: ScenarioResult[] = fs.existsSync(latestPath)
+    ? (JSON.parse(fs.readFileSync(latestPath, 'utf8')) as { results: ScenarioResult[] }).results.filter((result) => !ran.has(result.scenario))
+    : [];
+  const results = [...kept, ...fresh];
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',

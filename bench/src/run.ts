@@ -1,4 +1,5 @@
 import { writeReport, type ScenarioResult } from './report.js';
+import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
 
 // `npm run bench` runs every scenario; `npm run bench -- --quick` a short smoke run of each.
@@ -7,6 +8,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 
 const scenarios: Record<string, (options: { quick: boolean }) => Promise<ScenarioResult[]>> = {
   startup: startupScenario,
+  'sign-in': signInScenario,
 };
 
 const results: ScenarioResult[] = [];
