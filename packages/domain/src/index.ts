@@ -1,3 +1,4 @@
+export * from './clock/index.js';
 export * from './contracts/index.js';
 export * from './errors.js';
 export * from './identifiers/index.js';
