@@ -1,5 +1,6 @@
 export * from './clock/index.js';
 export * from './contracts/index.js';
 export * from './errors.js';
+export * from './geo/index.js';
 export * from './identifiers/index.js';
 export * from './permissions/index.js';
