@@ -1,5 +1,6 @@
 // One lint setup for every workspace: typescript-eslint's recommended rules, React hooks rules for
-// the two front ends, and Prettier for formatting (checked separately by `prettier --check`).
+// the two front ends and their shared code (packages/front-common), and Prettier for formatting
+// (checked separately by `prettier --check`).
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -29,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/**/*.{ts,tsx}', 'apps/mobile/**/*.{ts,tsx}'],
+    files: ['apps/web/**/*.{ts,tsx}', 'apps/mobile/**/*.{ts,tsx}', 'packages/front-common/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -6,6 +6,7 @@ const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
 // Workspace packages resolve to their TypeScript sources in tests, so no build is needed first.
 const alias = {
   '@ciao/domain': here('./packages/domain/src/index.ts'),
+  '@ciao/front-common': here('./packages/front-common/src/index.ts'),
   '@ciao/onss-simulator': here('./apps/onss-simulator/src/index.ts'),
 };
 
@@ -17,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

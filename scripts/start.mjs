@@ -62,7 +62,8 @@ if (
   run('the server', tsc, ['-b', 'tsconfig.build.json']);
 }
 
-// Front ends: rebuilt when their sources (or the shared domain package) changed since the last build.
+// Front ends: rebuilt when their sources (or the shared domain and front-common packages) changed
+// since the last build.
 for (const app of ['web', 'mobile']) {
   const dir = path.join(root, 'apps', app);
   const builtAt = newestMtime(path.join(dir, 'dist', 'index.html'));
@@ -72,6 +73,7 @@ for (const app of ['web', 'mobile']) {
   const changedAt = Math.max(
     ...sources.map(newestMtime),
     newestMtime(path.join(root, 'packages', 'domain', 'src')),
+    newestMtime(path.join(root, 'packages', 'front-common')),
   );
   if (builtAt === 0 || changedAt > builtAt) {
     if (!fs.existsSync(vite)) {

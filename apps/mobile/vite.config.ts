@@ -1,14 +1,15 @@
+import { sharedViteConfig } from '@ciao/front-common/vite';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, mergeConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 
-// The API server (apps/server) listens on :3000 in development and serves this build at `/m/`.
-const apiServer = 'http://localhost:3000';
-const BRAND = '#0f4c81'; // --color-brand-700 in src/styles.css
+// The API server (apps/server) serves this build at `/m/`.
 
-export default defineConfig({
+const BRAND = '#0f4c81'; // --color-brand-700 in packages/front-common/src/styles/base.css
+
+const mobileConfig = defineConfig({
   base: '/m/',
   plugins: [
     react(),
@@ -51,41 +52,15 @@ export default defineConfig({
       },
     }),
   ],
-  define: {
-    __APP_VERSION__: JSON.stringify(packageJson.version),
-  },
-  resolve: {
-    // `source` first so that workspace packages such as @ciao/domain resolve to their TypeScript
-    // source: no need to build them before starting the dev server.
-    conditions: ['source', 'module', 'browser', 'development|production'],
-  },
   server: {
     port: 5174, // the back-office (apps/web) uses 5173
-    proxy: {
-      '/api': apiServer,
-      '/health': apiServer,
-    },
   },
   preview: {
     port: 4174,
-    proxy: {
-      '/api': apiServer,
-      '/health': apiServer,
-    },
-  },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    rolldownOptions: {
-      output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
-          ],
-        },
-      },
-    },
   },
 });
+
+export default mergeConfig(
+  sharedViteConfig({ version: packageJson.version, reactChunk: ['react', 'react-dom', 'scheduler'] }),
+  mobileConfig,
+);

@@ -21,7 +21,9 @@ export function writeReport(fresh: ScenarioResult[], quick: boolean) {
   const latestPath = path.join(resultsDir, 'latest.json');
   const ran = new Set(fresh.map((result) => result.scenario));
   const kept: ScenarioResult[] = fs.existsSync(latestPath)
-    ? (JSON.parse(fs.readFileSync(latestPath, 'utf8')) as { results: ScenarioResult[] }).results.filter((result) => !ran.has(result.scenario))
+    ? (JSON.parse(fs.readFileSync(latestPath, 'utf8')) as { results: ScenarioResult[] }).results.filter(
+        (result) => !ran.has(result.scenario),
+      )
     : [];
   const results = [...kept, ...fresh];
   const machine = {

@@ -11,16 +11,23 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/client.js';
+import { AppEvents } from './events/app-events.js';
+import { administrationRoutes } from './features/administration-routes.js';
+import { agentAppRoutes } from './features/agent-auth/agent-app-routes.js';
+import { anomalyRoutes } from './features/anomalies/anomaly-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
+import { clockRoutes } from './features/clock/clock-routes.js';
+import { healthRoutes } from './features/health/health-routes.js';
+import { licenceRoutes } from './features/licences/licence-routes.js';
+import { metaRoutes } from './features/meta/meta-routes.js';
+import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import type { AppContext } from './http/app-context.js';
 import { registerAuthentication } from './http/authenticate.js';
-import type { SecretBox } from './security/secret-box.js';
-import { healthRoutes } from './features/health/health-routes.js';
-import { metaRoutes } from './features/meta/meta-routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { trackRouteAccess, type RegisteredRoute } from './http/route-access.js';
 import { frontEndDirs, registerStaticApps } from './http/static-apps.js';
 import { loggerOptions } from './logger.js';
+import type { SecretBox } from './security/secret-box.js';
 import { serverVersion } from './version.js';
 
 export type AppConfig = Pick<
@@ -73,7 +80,14 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('routeRegistry', [] as RegisteredRoute[]);
-  const ctx: AppContext = { database, db: database.db, secretBox, now, sessions: config.sessions };
+  const ctx: AppContext = {
+    database,
+    db: database.db,
+    secretBox,
+    now,
+    sessions: config.sessions,
+    events: new AppEvents(),
+  };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);
   app.addHook('onSend', async (request, reply) => {
@@ -104,7 +118,6 @@ export async function buildApp({
   );
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes);
   await app.register(
     metaRoutes({
       name: 'ciao',
@@ -112,6 +125,15 @@ export async function buildApp({
       minimumAgentAppVersion: config.minimumAgentAppVersion,
     }),
   );
+  // Back-office: sign-in, then administration (users, agents, subcontractors, company, audit).
+  await app.register(authRoutes);
+  await app.register(administrationRoutes);
+  await app.register(licenceRoutes);
+  await app.register(workSessionRoutes);
+  await app.register(anomalyRoutes);
+  // Agent app (versioned prefix /api/agent/v1): activation, sign-in, tasks, registrations.
+  await app.register(agentAppRoutes);
+  await app.register(clockRoutes);
 
   await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);
 

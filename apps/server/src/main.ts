@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
+import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 
@@ -52,6 +53,7 @@ async function main() {
 
   let app: FastifyInstance | undefined;
   let demo: Awaited<ReturnType<typeof startDemoServices>> | undefined;
+  let stopAnomalyScheduler: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -62,6 +64,7 @@ async function main() {
     }, config.shutdownTimeoutMs);
     timer.unref();
     // Stop taking requests and let in-flight ones finish, then close the database last.
+    await stopAnomalyScheduler?.().catch(() => {});
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -74,6 +77,7 @@ async function main() {
     demo = await startDemoServices({ config, database, seedDemo });
     app = await buildApp({ config, database, secretBox });
     await app.listen({ port: config.port, host: config.host });
+    stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
   } catch (error) {
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});

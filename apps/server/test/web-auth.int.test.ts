@@ -195,7 +195,7 @@ describe('back-office sign-in and sessions', () => {
       payload: { currentPassword: testPassword, newPassword: 'short' },
     });
     expect(short.statusCode).toBe(400);
-    expect(short.json().errors[0]).toMatchObject({ path: 'body.newPassword' });
+    expect(short.json().errors[0]).toMatchObject({ path: 'newPassword' });
     const changed = await asUser(subject.app, session, {
       method: 'POST',
       url: '/api/auth/password',

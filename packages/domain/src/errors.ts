@@ -64,6 +64,19 @@ export const errorCodes = {
   DUPLICATE_IDENTIFIER: 'conflict',
   DUPLICATE_LOGIN: 'conflict',
   CANNOT_CHANGE_OWN_ACCESS: 'conflict',
+  // Registrations (clock events): state machine refusals, then the rules on each event.
+  CLOCK_ALREADY_WORKING: 'conflict',
+  CLOCK_NOT_WORKING: 'conflict',
+  CLOCK_ON_BREAK: 'conflict',
+  CLOCK_NOT_ON_BREAK: 'conflict',
+  CLOCK_ALREADY_ON_BREAK: 'conflict',
+  CLOCK_OTHER_TASK_OPEN: 'conflict',
+  CLOCK_OUT_OF_ORDER: 'conflict',
+  CLOCK_EVENT_CONFLICT: 'conflict',
+  CLOCK_TIME_IN_FUTURE: 'validation',
+  CLOCK_EVENT_TOO_OLD: 'validation',
+  CLOCK_OUTSIDE_GEOFENCE: 'validation',
+  TASK_NOT_FOUND: 'not_found',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,3 +1,4 @@
+import { AppProviders } from '@ciao/front-common';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/app-header';
 import { LanguageSwitch } from '../components/language-switch';
@@ -5,7 +6,7 @@ import { AppUpdateBanner } from '../features/app-update/components/app-update-ba
 import { ConnectivityIndicator } from '../features/connectivity/components/connectivity-indicator';
 import { OfflineNotice } from '../features/connectivity/components/offline-notice';
 import { ServerStatusCard } from '../features/status/components/server-status-card';
-import { AppProviders } from './providers';
+import { i18next } from '../i18n/i18n';
 
 function Screen() {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ function Screen() {
 
 export function App() {
   return (
-    <AppProviders>
+    <AppProviders i18n={i18next}>
       <Screen />
     </AppProviders>
   );

@@ -1,7 +1,7 @@
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isLanguage } from '@ciao/front-common';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../i18n/i18n';
-import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/languages';
 
 /** Four large buttons rather than a drop-down: easier to hit with a thumb, readable at a glance. */
 export function LanguageSwitch() {

@@ -1,3 +1,4 @@
+import type { CommonResources } from '@ciao/front-common';
 import 'i18next';
 import type fr from './fr.json';
 
@@ -5,6 +6,6 @@ import type fr from './fr.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: CommonResources & { translation: typeof fr };
   }
 }

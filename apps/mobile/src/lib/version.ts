@@ -1,3 +1,5 @@
+import type { MetaResponse } from '@ciao/domain';
+
 function numbersOf(version: string): number[] {
   const core = version.trim().replace(/^v/i, '').split(/[-+]/)[0] ?? '';
   return core.split('.').map((part) => Number.parseInt(part, 10) || 0);
@@ -15,4 +17,9 @@ export function compareVersions(a: string, b: string): number {
     if (difference !== 0) return difference;
   }
   return 0;
+}
+
+/** Whether the server refuses this app version: `isAppOutdated('0.1.0', meta)` with a minimum of 0.2.0 -> true. */
+export function isAppOutdated(appVersion: string, meta: MetaResponse | undefined): boolean {
+  return meta !== undefined && compareVersions(appVersion, meta.minimumAgentAppVersion) < 0;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import {
   agents,
@@ -13,6 +12,7 @@ import {
   tenants,
   webUsers,
 } from '../db/schema/index.js';
+import { hashLicenceCode } from '../features/licences/licence-code.js';
 import { hashPassword } from '../security/passwords.js';
 import {
   demoAgentPassword,
@@ -28,12 +28,8 @@ import {
   demoWebPassword,
 } from './demo-data.js';
 
-/** Licence codes are compared case- and separator-insensitively, then hashed (never stored in clear). */
-export function hashLicenceCode(code: string): string {
-  return createHash('sha256')
-    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
-    .digest('hex');
-}
+// Kept here too for the callers that import it from the demo seed.
+export { hashLicenceCode };
 
 function byKey<T extends { key: string }>(rows: readonly T[], ids: readonly string[]): Map<string, string> {
   return new Map(rows.map((row, index) => [row.key, ids[index] as string]));

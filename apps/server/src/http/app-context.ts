@@ -1,4 +1,5 @@
 import type { Database, Db } from '../db/client.js';
+import type { AppEvents } from '../events/app-events.js';
 import type { SecretBox } from '../security/secret-box.js';
 
 /** What routes and hooks need beyond the request: given once to the app factory. */
@@ -9,6 +10,7 @@ export interface AppContext {
   /** The clock: injectable so that tests can move time (session timeouts, throttling). */
   now: () => Date;
   sessions: SessionPolicy;
+  events: AppEvents;
 }
 
 export interface SessionPolicy {

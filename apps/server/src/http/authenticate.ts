@@ -1,4 +1,4 @@
-import { can, DomainError, type Role } from '@ciao/domain';
+import { can, DomainError, localDate, type Role } from '@ciao/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   findAgentToken,
@@ -131,16 +131,23 @@ async function authenticateAgent(app: FastifyInstance, request: FastifyRequest):
   const token = bearerToken(request);
   if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
   const found = await findAgentToken(app.ctx.db, sha256Hex(token));
-  if (!found || found.token.revokedAt)
-    throw new DomainError('TOKEN_INVALID', 'You have been signed out. Sign in again.');
+  if (!found) throw new DomainError('TOKEN_INVALID', 'You have been signed out. Sign in again.');
+  // The device first: revoking a device also revokes its tokens, and the app must learn that it
+  // needs a licence code again, not merely a new sign-in.
   if (found.device.revokedAt) {
     throw new DomainError(
       'DEVICE_REVOKED',
       'This device has been revoked by your company. Activate it again with a licence code.',
     );
   }
+  if (found.token.revokedAt)
+    throw new DomainError('TOKEN_INVALID', 'You have been signed out. Sign in again.');
   tenantMustBeActive(found.tenant.status);
-  if (!found.agent.active)
+  // Active dates count as well as the flag: an agent past the end of the contract is inactive that
+  // very day, in the company's time zone, without waiting for anyone to untick a box.
+  const today = localDate(app.ctx.now(), found.tenant.timeZone);
+  const { activeFrom, activeUntil } = found.agent;
+  if (!found.agent.active || (activeFrom && today < activeFrom) || (activeUntil && today > activeUntil))
     throw new DomainError('AGENT_INACTIVE', 'Your agent account is inactive. Contact your manager.');
   if (!found.agent.mobileAccess) {
     throw new DomainError(

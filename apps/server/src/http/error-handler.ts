@@ -59,8 +59,16 @@ export function registerErrorHandler(app: FastifyInstance) {
       const errors: FieldError[] = error.validation.map((issue) => {
         const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
         const params = issue.params as { issue?: { code?: string } } | undefined;
+        // Body fields are named as the form names them (`address.postCode`), like the use-cases'
+        // own field errors; query and path parameters say where they are.
+        const part =
+          error.validationContext === 'body'
+            ? ''
+            : error.validationContext === 'querystring'
+              ? 'query'
+              : error.validationContext;
         return {
-          path: [error.validationContext, where].filter(Boolean).join('.'),
+          path: [part, where].filter(Boolean).join('.') || (error.validationContext ?? 'request'),
           code: (params?.issue?.code ?? issue.keyword).toUpperCase(),
           message: issue.message ?? 'is invalid',
         };

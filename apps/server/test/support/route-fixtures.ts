@@ -1,4 +1,9 @@
+import { administrationRouteFixtures } from './fixtures/administration-fixtures.js';
+import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
+import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
+import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
 export type { FixtureContext, RouteFixture, RouteRequest } from './fixtures/fixture-types.js';
@@ -6,4 +11,9 @@ export type { FixtureContext, RouteFixture, RouteRequest } from './fixtures/fixt
 /** Every route's fixture for the rights test: one file per feature under ./fixtures. */
 export const routeFixtures: Record<string, RouteFixture> = {
   ...authRouteFixtures,
+  ...agentAppRouteFixtures,
+  ...administrationRouteFixtures,
+  ...clockRouteFixtures,
+  ...anomalyRouteFixtures,
+  ...workSessionRouteFixtures,
 };

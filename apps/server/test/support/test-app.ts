@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export const testConfig: AppConfig = {
   logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'silent',
   trustProxy: false,
-  bodyLimitBytes: 64 * 1024,
+  bodyLimitBytes: 1024 * 1024,
   minimumAgentAppVersion: '0.1.0',
   publicUrl: undefined,
   sessions: { idleMinutes: 60, absoluteHours: 12, secureCookies: false },

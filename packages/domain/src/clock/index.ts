@@ -1,3 +1,5 @@
+export * from './anomaly-rules.js';
 export * from './durations.js';
 export * from './local-time.js';
+export * from './schedule.js';
 export * from './state-machine.js';

@@ -52,7 +52,7 @@ export type ClockRefusalCode = (typeof clockRefusalCodes)[number];
 export type ClockTransition =
   { ok: true; state: ClockState } | { ok: false; code: ClockRefusalCode; message: string };
 
-export interface ClockEventInput {
+export interface ClockMove {
   action: ClockAction;
   taskId: string;
   at: Date;
@@ -70,7 +70,7 @@ const refuse = (code: ClockRefusalCode, message: string): ClockTransition => ({ 
  * const started = transition({ status: 'OFF' }, { action: 'ARRIVE', taskId: 't1', at: new Date('2026-11-30T05:00:00Z') });
  * started.ok && started.state.status; // 'WORKING'
  */
-export function transition(state: ClockState, event: ClockEventInput): ClockTransition {
+export function transition(state: ClockState, event: ClockMove): ClockTransition {
   if (state.status !== 'OFF' && event.at.getTime() < state.since.getTime()) {
     return refuse('CLOCK_OUT_OF_ORDER', 'This registration is dated before your previous one.');
   }

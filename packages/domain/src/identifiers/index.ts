@@ -1,5 +1,6 @@
 // Belgian identifiers ciao validates: the worker's NISS, the company's enterprise and ONSS
-// employer numbers, and the art. 30bis work declaration number of a worksite.
+// employer numbers, the art. 30bis work declaration number of a worksite; and the agent app's
+// IDENTIFIER@COMPANY login.
 export type { IdentifierResult } from './result.js';
 export {
   formatNiss,
@@ -32,3 +33,10 @@ export {
   workDeclarationNumberErrorCodes,
   type WorkDeclarationNumberErrorCode,
 } from './work-declaration-number.js';
+export {
+  mobileLoginErrorCodes,
+  mobileLoginExample,
+  parseMobileLogin,
+  type MobileLogin,
+  type MobileLoginErrorCode,
+} from './mobile-login.js';

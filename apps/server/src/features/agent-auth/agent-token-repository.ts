@@ -22,8 +22,14 @@ export async function findAgentToken(db: Db, tokenHash: string) {
     .select({
       token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt },
       device: { id: devices.id, revokedAt: devices.revokedAt },
-      agent: { id: agents.id, active: agents.active, mobileAccess: agents.mobileAccess },
-      tenant: { id: tenants.id, code: tenants.code, status: tenants.status },
+      agent: {
+        id: agents.id,
+        active: agents.active,
+        activeFrom: agents.activeFrom,
+        activeUntil: agents.activeUntil,
+        mobileAccess: agents.mobileAccess,
+      },
+      tenant: { id: tenants.id, code: tenants.code, status: tenants.status, timeZone: tenants.timeZone },
     })
     .from(agentTokens)
     .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
@@ -48,6 +54,55 @@ export async function revokeAgentTokens(db: Db, tenantId: string, agentId: strin
       and(
         eq(agentTokens.tenantId, tenantId),
         eq(agentTokens.agentId, agentId),
+        isNull(agentTokens.revokedAt),
+      ),
+    );
+}
+
+export async function insertAgentToken(
+  db: Db,
+  values: { tenantId: string; agentId: string; deviceId: string; tokenHash: string; now: Date },
+): Promise<string> {
+  const { now, ...rest } = values;
+  const [row] = await db
+    .insert(agentTokens)
+    .values({ ...rest, createdAt: now, lastUsedAt: now })
+    .returning({ id: agentTokens.id });
+  if (!row) throw new Error('agent token not inserted');
+  return row.id;
+}
+
+/** Revokes one token (sign-out); true when it was live. */
+export async function revokeAgentToken(db: Db, tenantId: string, tokenId: string, now: Date) {
+  const revoked = await db
+    .update(agentTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(agentTokens.tenantId, tenantId), eq(agentTokens.id, tokenId), isNull(agentTokens.revokedAt)),
+    )
+    .returning({ id: agentTokens.id });
+  return revoked.length > 0;
+}
+
+/**
+ * Revokes the live tokens on a device: of one agent (a new sign-in replaces that agent's previous
+ * token there), or of every agent (the app was re-activated: whatever it held is gone).
+ */
+export async function revokeDeviceAgentTokens(
+  db: Db,
+  tenantId: string,
+  deviceId: string,
+  now: Date,
+  agentId?: string,
+) {
+  await db
+    .update(agentTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(agentTokens.tenantId, tenantId),
+        eq(agentTokens.deviceId, deviceId),
+        agentId ? eq(agentTokens.agentId, agentId) : undefined,
         isNull(agentTokens.revokedAt),
       ),
     );

@@ -24,8 +24,12 @@ export interface ThrottleKeys {
   ip: string;
 }
 
+/**
+ * `kind` keeps separate counters: back-office sign-in, agent-app sign-in, and agent-app activation
+ * (where the "account" is the app installation, the secret guessed being the licence code).
+ */
 export function throttleKeys(
-  kind: 'web' | 'agent',
+  kind: 'web' | 'agent' | 'activation',
   companyCode: string,
   login: string,
   ip: string,
@@ -37,7 +41,12 @@ export function throttleKeys(
 }
 
 /** Refuses the attempt while a key is locked or in its progressive delay. */
-export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
+export async function assertNotThrottled(
+  db: Db,
+  keys: ThrottleKeys,
+  now: Date,
+  attempts: 'sign-in' | 'activation' = 'sign-in',
+): Promise<void> {
   const rows = await db
     .select({ lockedUntil: authThrottles.lockedUntil })
     .from(authThrottles)
@@ -47,7 +56,7 @@ export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now: Date):
     const retryAfterSeconds = Math.ceil((until - now.getTime()) / 1000);
     throw new DomainError(
       'TOO_MANY_ATTEMPTS',
-      `Too many failed sign-in attempts. Wait ${retryAfterSeconds} seconds before trying again.`,
+      `Too many failed ${attempts} attempts. Wait ${retryAfterSeconds} seconds before trying again.`,
       { details: { retryAfterSeconds } },
     );
   }

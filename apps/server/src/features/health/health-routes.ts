@@ -1,12 +1,6 @@
+import { healthLiveResponse, healthReadyResponse } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../db/client.js';
-
-const liveResponse = z.object({ status: z.literal('ok') });
-const readyResponse = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  checks: z.object({ database: z.enum(['ok', 'unavailable']) }),
-});
 
 /**
  * Liveness says the process runs; readiness says it can serve (database reachable). A load balancer
@@ -21,7 +15,7 @@ export const healthRoutes =
         schema: {
           tags: ['health'],
           summary: 'Liveness: the process is running',
-          response: { 200: liveResponse },
+          response: { 200: healthLiveResponse },
         },
         config: { access: 'public' },
       },
@@ -34,7 +28,7 @@ export const healthRoutes =
         schema: {
           tags: ['health'],
           summary: 'Readiness: the server can serve requests (database reachable)',
-          response: { 200: readyResponse, 503: readyResponse },
+          response: { 200: healthReadyResponse, 503: healthReadyResponse },
         },
         config: { access: 'public' },
       },

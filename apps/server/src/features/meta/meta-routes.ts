@@ -1,16 +1,9 @@
+import { metaResponse } from '@ciao/domain';
+import type { MetaResponse } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-export const metaResponse = z.object({
-  name: z.literal('ciao'),
-  version: z.string().describe('Server version'),
-  minimumAgentAppVersion: z
-    .string()
-    .describe('Agent apps older than this must update before registering (they show an update screen).'),
-});
 
 export const metaRoutes =
-  (meta: z.infer<typeof metaResponse>): FastifyPluginAsyncZod =>
+  (meta: MetaResponse): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/meta',

@@ -1,40 +1,33 @@
+import { ServerStateNotice, formatTime, useServerStatus } from '@ciao/front-common';
+import type { ServerStateNoticeStyles } from '@ciao/front-common';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestErrorMessage } from '../../../components/request-error-message';
-import { formatTime } from '../../../i18n/format';
-import { deriveServerState, isAppOutdated, useHealthReady, useMeta } from '../hooks/use-server-status';
-import type { ServerState } from '../hooks/use-server-status';
-import { StatusIcon } from './status-icon';
+import { isAppOutdated } from '../../../lib/version';
 
-const TONES: Record<ServerState['kind'], string> = {
-  ready: 'border-green-700 bg-green-50 text-green-900',
-  'not-ready': 'border-amber-500 bg-amber-50 text-slate-950',
-  unreachable: 'border-red-700 bg-red-50 text-red-900',
-  checking: 'border-slate-400 bg-slate-50 text-slate-900',
+// Large type and strong borders: read at a glance on a phone, often outdoors.
+const NOTICE: ServerStateNoticeStyles = {
+  box: 'mt-3 rounded-lg border-2 p-4',
+  headline: 'flex items-center gap-3 text-xl font-bold',
+  icon: 'size-9',
+  reason: 'mt-2 text-base',
+  tones: {
+    ready: 'border-green-700 bg-green-50 text-green-900',
+    'not-ready': 'border-amber-500 bg-amber-50 text-slate-950',
+    unreachable: 'border-red-700 bg-red-50 text-red-900',
+    checking: 'border-slate-400 bg-slate-50 text-slate-900',
+  },
 };
+
+// Agents look at this screen briefly and often: check more often than the back-office does.
+const HEALTH_POLL_MS = 30_000;
 
 /** Whether the server answers and is ready, and whether it still accepts this app version. */
 export function ServerStatusCard() {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const health = useHealthReady();
-  const meta = useMeta();
-  const state = deriveServerState(health);
-  const isChecking = health.isFetching || meta.isFetching;
-  const lastChecked = Math.max(health.dataUpdatedAt, health.errorUpdatedAt);
-
-  const headline = {
-    checking: t('status.checking'),
-    ready: t('status.ready'),
-    'not-ready': t('status.notReady'),
-    unreachable: t('status.unreachable'),
-  }[state.kind];
-
-  const checkAgain = () => {
-    if (isChecking) return;
-    void health.refetch();
-    void meta.refetch();
-  };
+  const { state, meta, isChecking, lastChecked, checkAgain } = useServerStatus({
+    pollIntervalMs: HEALTH_POLL_MS,
+  });
 
   return (
     <section aria-labelledby={headingId} className="rounded-xl bg-white p-4 shadow-sm">
@@ -42,27 +35,17 @@ export function ServerStatusCard() {
         {t('status.title')}
       </h2>
 
-      <div role="status" className={`mt-3 rounded-lg border-2 p-4 ${TONES[state.kind]}`}>
-        <p className="flex items-center gap-3 text-xl font-bold">
-          <StatusIcon kind={state.kind} className="size-9" />
-          {headline}
-        </p>
-        {state.kind === 'unreachable' && (
-          <p className="mt-2 text-base">
-            <RequestErrorMessage error={state.error} />
-          </p>
-        )}
-      </div>
+      <ServerStateNotice state={state} styles={NOTICE} />
 
-      {isAppOutdated(__APP_VERSION__, meta.data) && (
+      {isAppOutdated(__APP_VERSION__, meta) && (
         <p className="mt-3 rounded-lg border-2 border-red-700 bg-red-50 p-4 text-base font-medium text-red-900">
-          {t('status.outdated', { version: __APP_VERSION__, minimum: meta.data?.minimumAgentAppVersion })}
+          {t('status.outdated', { version: __APP_VERSION__, minimum: meta?.minimumAgentAppVersion })}
         </p>
       )}
 
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-base">
         <dt className="text-slate-700">{t('status.version')}</dt>
-        <dd className="font-semibold">{meta.data?.version ?? t('status.unknown')}</dd>
+        <dd className="font-semibold">{meta?.version ?? t('status.unknown')}</dd>
         <dt className="text-slate-700">{t('status.lastChecked')}</dt>
         <dd className="font-semibold">
           {lastChecked > 0 ? formatTime(lastChecked, i18n.language, { seconds: true }) : '—'}

@@ -1,34 +1,31 @@
+import { ServerStateNotice, StatusIcon, formatTime, useServerStatus } from '@ciao/front-common';
+import type { ServerStateNoticeStyles } from '@ciao/front-common';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestErrorMessage } from '../../../components/request-error-message';
-import { formatTime } from '../../../i18n/format';
-import { deriveServerState, useHealthReady, useMeta } from '../hooks/use-server-status';
-import type { ServerState } from '../hooks/use-server-status';
-import { StatusIcon } from './status-icon';
 
-const TONES: Record<ServerState['kind'], string> = {
-  ready: 'border-green-300 bg-green-50 text-green-900',
-  'not-ready': 'border-amber-300 bg-amber-50 text-amber-950',
-  unreachable: 'border-red-300 bg-red-50 text-red-900',
-  checking: 'border-slate-300 bg-slate-50 text-slate-800',
+const NOTICE: ServerStateNoticeStyles = {
+  box: 'mt-4 rounded-md border p-3',
+  headline: 'flex items-center gap-2 font-semibold',
+  icon: 'size-6',
+  reason: 'mt-1 text-sm',
+  tones: {
+    ready: 'border-green-300 bg-green-50 text-green-900',
+    'not-ready': 'border-amber-300 bg-amber-50 text-amber-950',
+    unreachable: 'border-red-300 bg-red-50 text-red-900',
+    checking: 'border-slate-300 bg-slate-50 text-slate-800',
+  },
 };
+
+// The back-office stays open for hours: once a minute is enough to notice an outage.
+const HEALTH_POLL_MS = 60_000;
 
 /** Whether the API server answers, whether it is ready, and which version it runs. */
 export function ServerStatusPanel() {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const health = useHealthReady();
-  const meta = useMeta();
-  const state = deriveServerState(health);
-  const isChecking = health.isFetching || meta.isFetching;
-  const lastChecked = Math.max(health.dataUpdatedAt, health.errorUpdatedAt);
-
-  const headline = {
-    checking: t('status.checking'),
-    ready: t('status.ready'),
-    'not-ready': t('status.notReady'),
-    unreachable: t('status.unreachable'),
-  }[state.kind];
+  const { state, meta, isChecking, lastChecked, checkAgain } = useServerStatus({
+    pollIntervalMs: HEALTH_POLL_MS,
+  });
 
   const reachable = {
     checking: t('status.unknown'),
@@ -44,12 +41,6 @@ export function ServerStatusPanel() {
     unreachable: t('status.unknown'),
   }[state.kind];
 
-  const checkAgain = () => {
-    if (isChecking) return;
-    void health.refetch();
-    void meta.refetch();
-  };
-
   return (
     <section
       aria-labelledby={headingId}
@@ -59,17 +50,7 @@ export function ServerStatusPanel() {
         {t('status.title')}
       </h2>
 
-      <div role="status" className={`mt-4 rounded-md border p-3 ${TONES[state.kind]}`}>
-        <p className="flex items-center gap-2 font-semibold">
-          <StatusIcon kind={state.kind} />
-          {headline}
-        </p>
-        {state.kind === 'unreachable' && (
-          <p className="mt-1 text-sm">
-            <RequestErrorMessage error={state.error} />
-          </p>
-        )}
-      </div>
+      <ServerStateNotice state={state} styles={NOTICE} />
 
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="font-medium text-slate-600">{t('status.reachable')}</dt>
@@ -77,7 +58,7 @@ export function ServerStatusPanel() {
         <dt className="font-medium text-slate-600">{t('status.readiness')}</dt>
         <dd>{ready}</dd>
         <dt className="font-medium text-slate-600">{t('status.version')}</dt>
-        <dd>{meta.data?.version ?? t('status.unknown')}</dd>
+        <dd>{meta?.version ?? t('status.unknown')}</dd>
         <dt className="font-medium text-slate-600">{t('status.lastChecked')}</dt>
         <dd>{lastChecked > 0 ? formatTime(lastChecked, i18n.language, { seconds: true }) : '—'}</dd>
       </dl>

@@ -1,0 +1,44 @@
+import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+
+/** `text` with the `LIKE` wildcards `%`, `_` and the escape `\` taken literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** A `LIKE` pattern matching `text` anywhere. */
+export function containsPattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+/** Rows to skip for a 1-based page. */
+export function pageOffset(page: number, pageSize: number): number {
+  return (page - 1) * pageSize;
+}
+
+/**
+ * An ORDER BY on one column, case-insensitive for text, then on the id so that pages never
+ * overlap or skip rows when sort values tie.
+ */
+export function orderBy(
+  column: AnyColumn | SQL,
+  order: 'asc' | 'desc',
+  id: AnyColumn,
+  options: { caseInsensitive?: boolean } = {},
+): SQL[] {
+  const key = options.caseInsensitive ? sql`lower(${column})` : column;
+  const direction = order === 'desc' ? desc : asc;
+  return [direction(key), direction(id)];
+}
+
+/**
+ * Whether a database error is a unique-constraint violation (on `constraint` when given). Drizzle
+ * wraps the driver's error, so the cause chain is searched; PGlite and node-postgres both carry the
+ * SQLSTATE `code` and the `constraint` name.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as Error).cause, depth += 1) {
+    const { code, constraint: name } = current as { code?: unknown; constraint?: unknown };
+    if (code === '23505') return constraint === undefined || name === constraint;
+  }
+  return false;
+}

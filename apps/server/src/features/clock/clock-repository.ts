@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  agents,
+  clockEvents,
+  onssConnections,
+  onssRegistrations,
+  sites,
+  subcontractors,
+  taskAgents,
+  tasks,
+  tenants,
+  workSessions,
+} from '../../db/schema/index.js';
+
+/**
+ * Serialises registrations per agent: two requests for one agent (a retry racing the original, two
+ * phones) wait for each other here, so the state machine always sees the latest state.
+ */
+export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
+  const [agent] = await tx
+    .select({
+      id: agents.id,
+      niss: agents.niss,
+      employmentStatus: agents.employmentStatus,
+      subcontractorId: agents.subcontractorId,
+    })
+    .from(agents)
+    .where(and(eq(agents.tenantId, tenantId), eq(agents.id, agentId)))
+    .for('update');
+  return agent;
+}
+
+export async function findClockEvent(tx: Db, tenantId: string, id: string) {
+  const [event] = await tx
+    .select()
+    .from(clockEvents)
+    .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.id, id)))
+    .limit(1);
+  return event;
+}
+
+/** The task, if the agent is linked to it, with its site. */
+export async function findLinkedTask(tx: Db, tenantId: string, agentId: string, taskId: string) {
+  const [row] = await tx
+    .select({ task: tasks, site: sites })
+    .from(taskAgents)
+    .innerJoin(tasks, eq(tasks.id, taskAgents.taskId))
+    .innerJoin(sites, eq(sites.id, tasks.siteId))
+    .where(
+      and(eq(taskAgents.tenantId, tenantId), eq(taskAgents.agentId, agentId), eq(taskAgents.taskId, taskId)),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function findTenantForClock(tx: Db, tenantId: string) {
+  const [row] = await tx
+    .select({ tenant: tenants, onssClientId: onssConnections.clientId })
+    .from(tenants)
+    .leftJoin(onssConnections, eq(onssConnections.tenantId, tenants.id))
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  return row;
+}
+
+export async function findSubcontractor(tx: Db, tenantId: string, id: string) {
+  const [row] = await tx
+    .select({
+      enterpriseNumber: subcontractors.enterpriseNumber,
+      foreignVatNumber: subcontractors.foreignVatNumber,
+    })
+    .from(subcontractors)
+    .where(and(eq(subcontractors.tenantId, tenantId), eq(subcontractors.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function findOpenSession(tx: Db, tenantId: string, agentId: string) {
+  const [session] = await tx
+    .select()
+    .from(workSessions)
+    .where(
+      and(
+        eq(workSessions.tenantId, tenantId),
+        eq(workSessions.agentId, agentId),
+        ne(workSessions.state, 'CLOSED'),
+      ),
+    )
+    .limit(1);
+  return session;
+}
+
+/**
+ * The agent's latest session on a task that a manager closed by correction before its departure
+ * was registered: a departure (or break) registered on the phone and synced later still belongs
+ * to it, so that no registration is lost.
+ */
+export async function findSessionClosedByCorrection(
+  tx: Db,
+  tenantId: string,
+  agentId: string,
+  taskId: string,
+  deviceTime: Date,
+) {
+  const [session] = await tx
+    .select()
+    .from(workSessions)
+    .where(
+      and(
+        eq(workSessions.tenantId, tenantId),
+        eq(workSessions.agentId, agentId),
+        eq(workSessions.taskId, taskId),
+        eq(workSessions.state, 'CLOSED'),
+        eq(workSessions.corrected, true),
+        isNull(workSessions.endedAt),
+        lte(workSessions.lastEventAt, deviceTime),
+      ),
+    )
+    .orderBy(desc(workSessions.startedAt))
+    .limit(1);
+  return session;
+}
+
+/** The last registration of the agent, to refuse one dated before it (also across sessions). */
+export async function latestEventTime(tx: Db, tenantId: string, agentId: string): Promise<Date | undefined> {
+  const [row] = await tx
+    .select({ deviceTime: clockEvents.deviceTime })
+    .from(clockEvents)
+    .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.agentId, agentId)))
+    .orderBy(desc(clockEvents.deviceTime))
+    .limit(1);
+  return row?.deviceTime;
+}
+
+export async function sessionEvents(tx: Db, tenantId: string, workSessionId: string) {
+  return tx
+    .select({ action: clockEvents.action, at: clockEvents.deviceTime })
+    .from(clockEvents)
+    .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.workSessionId, workSessionId)))
+    .orderBy(asc(clockEvents.deviceTime));
+}
+
+export async function insertClockEvent(tx: Db, event: typeof clockEvents.$inferInsert) {
+  await tx.insert(clockEvents).values(event);
+}
+
+export async function insertWorkSession(tx: Db, session: typeof workSessions.$inferInsert) {
+  const [row] = await tx.insert(workSessions).values(session).returning({ id: workSessions.id });
+  if (!row) throw new Error('work session not created');
+  return row.id;
+}
+
+export async function updateWorkSession(
+  tx: Db,
+  tenantId: string,
+  id: string,
+  changes: Partial<typeof workSessions.$inferInsert>,
+) {
+  await tx
+    .update(workSessions)
+    .set(changes)
+    .where(and(eq(workSessions.tenantId, tenantId), eq(workSessions.id, id)));
+}
+
+export async function insertOnssRegistration(tx: Db, registration: typeof onssRegistrations.$inferInsert) {
+  await tx.insert(onssRegistrations).values(registration);
+}
+
+export async function onssStatusOfEvent(tx: Db, tenantId: string, clockEventId: string) {
+  const [row] = await tx
+    .select({ status: onssRegistrations.status })
+    .from(onssRegistrations)
+    .where(and(eq(onssRegistrations.tenantId, tenantId), eq(onssRegistrations.clockEventId, clockEventId)))
+    .limit(1);
+  return row?.status ?? null;
+}
+
+/** The agent's registrations since an instant, newest first, with their ONSS status. */
+export async function listAgentEvents(tx: Db, tenantId: string, agentId: string, since: Date) {
+  return tx
+    .select({
+      event: clockEvents,
+      onssStatus: onssRegistrations.status,
+      siteName: sites.name,
+      taskName: tasks.name,
+    })
+    .from(clockEvents)
+    .innerJoin(sites, eq(sites.id, clockEvents.siteId))
+    .innerJoin(tasks, eq(tasks.id, clockEvents.taskId))
+    .leftJoin(
+      onssRegistrations,
+      and(
+        eq(onssRegistrations.tenantId, clockEvents.tenantId),
+        eq(onssRegistrations.clockEventId, clockEvents.id),
+      ),
+    )
+    .where(
+      and(
+        eq(clockEvents.tenantId, tenantId),
+        eq(clockEvents.agentId, agentId),
+        gte(clockEvents.deviceTime, since),
+      ),
+    )
+    .orderBy(desc(clockEvents.deviceTime))
+    .limit(1000);
+}
+
+/** The agent's linked tasks with their sites: the app shows the active ones valid today. */
+export async function listAgentTasks(tx: Db, tenantId: string, agentId: string) {
+  return tx
+    .select({ task: tasks, site: sites })
+    .from(taskAgents)
+    .innerJoin(tasks, eq(tasks.id, taskAgents.taskId))
+    .innerJoin(sites, eq(sites.id, tasks.siteId))
+    .where(and(eq(taskAgents.tenantId, tenantId), eq(taskAgents.agentId, agentId)))
+    .orderBy(asc(sites.name), asc(tasks.name));
+}
+
+export const isUniqueViolation = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as Error).cause, depth += 1) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+};
