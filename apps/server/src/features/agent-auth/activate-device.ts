@@ -44,7 +44,7 @@ export async function activateDevice(
       'This licence code is not valid. Check the code (letters and digits; dashes and case do not matter). ' +
         'If it still fails, ask your employer for the code: they get it from the ciao provider.',
       {
-        fieldErrors: [{ path: 'body.licenceCode', code: 'LICENCE_INVALID', message: 'is not a valid code' }],
+        fieldErrors: [{ path: 'licenceCode', code: 'LICENCE_INVALID', message: 'is not a valid code' }],
       },
     );
   }

@@ -66,7 +66,7 @@ export async function signInAgent(ctx: AppContext, input: AgentSignInInput) {
       `Type your identifier followed by @${companyCode}, for example ${example}.`,
       {
         details: { example, companyCode },
-        fieldErrors: [{ path: 'body.login', code: 'MOBILE_LOGIN_FORMAT', message: `looks like ${example}` }],
+        fieldErrors: [{ path: 'login', code: 'MOBILE_LOGIN_FORMAT', message: `looks like ${example}` }],
       },
     );
   }

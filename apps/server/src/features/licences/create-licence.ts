@@ -16,7 +16,7 @@ export async function createLicence(
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
     throw new DomainError('VALIDATION_FAILED', 'The expiry date is in the past: choose a later one.', {
-      fieldErrors: [{ path: 'body.expiresAt', code: 'IN_THE_PAST', message: 'must be in the future' }],
+      fieldErrors: [{ path: 'expiresAt', code: 'IN_THE_PAST', message: 'must be in the future' }],
     });
   }
   const code = newLicenceCode();
