@@ -1,4 +1,5 @@
 import { writeReport, type ScenarioResult } from './report.js';
+import { ingestionScenario } from './scenarios/ingestion.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
 
@@ -9,6 +10,7 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const scenarios: Record<string, (options: { quick: boolean }) => Promise<ScenarioResult[]>> = {
   startup: startupScenario,
   'sign-in': signInScenario,
+  ingestion: ingestionScenario,
 };
 
 const results: ScenarioResult[] = [];

@@ -1,0 +1,326 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../../apps/server/src/db/client.js';
+import { migrateDatabase } from '../../../apps/server/src/db/migrate.js';
+import {
+  findPostgresBinDir,
+  freePort,
+  startThrowawayCluster,
+} from '../../../apps/server/test/support/postgres-cluster.js';
+import type { ScenarioResult } from '../report.js';
+
+const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const cycle = ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE'] as const;
+
+interface World {
+  tenantId: string;
+  taskId: string;
+  siteId: string;
+  agents: { id: string; token: string }[];
+}
+
+/** One company, one site, one task and `count` agents signed in on their own device. */
+async function seed(client: pg.Client, count: number): Promise<World> {
+  const tenant = await client.query<{ id: string }>(
+    `insert into tenants (code, name, enterprise_number) values ('BENCH', 'Bench', '0777123418') returning id`,
+  );
+  const tenantId = tenant.rows[0]!.id;
+  await client.query(`insert into onss_connections (tenant_id, client_id) values ($1, 'bench')`, [tenantId]);
+  const clientRow = await client.query<{ id: string }>(
+    `insert into clients (tenant_id, name) values ($1, 'Client') returning id`,
+    [tenantId],
+  );
+  const site = await client.query<{ id: string }>(
+    `insert into sites (tenant_id, client_id, name, latitude, longitude, work_declaration_number) values ($1, $2, 'Site', 50.8275, 4.3653, '1Y102M7NZF7PZ') returning id`,
+    [tenantId, clientRow.rows[0]!.id],
+  );
+  const task = await client.query<{ id: string }>(
+    `insert into tasks (tenant_id, site_id, name) values ($1, $2, 'Task') returning id`,
+    [tenantId, site.rows[0]!.id],
+  );
+  const licence = await client.query<{ id: string }>(
+    `insert into licences (tenant_id, code_hash, code_hint, max_devices) values ($1, $2, 'BNCH', 100000) returning id`,
+    [tenantId, sha256(randomUUID())],
+  );
+  const agents: World['agents'] = [];
+  for (let index = 0; index < count; index += 1) {
+    const agent = await client.query<{ id: string }>(
+      `insert into agents (tenant_id, identifier, first_name, last_name, niss, mobile_access) values ($1, $2, 'Bench', 'Agent', '85073003328', true) returning id`,
+      [tenantId, `B${index}`],
+    );
+    const agentId = agent.rows[0]!.id;
+    await client.query(`insert into task_agents (tenant_id, task_id, agent_id) values ($1, $2, $3)`, [
+      tenantId,
+      task.rows[0]!.id,
+      agentId,
+    ]);
+    const device = await client.query<{ id: string }>(
+      `insert into devices (tenant_id, licence_id, installation_id, token_hash) values ($1, $2, $3, $4) returning id`,
+      [tenantId, licence.rows[0]!.id, `bench-${index}`, sha256(randomUUID())],
+    );
+    const token = randomBytes(32).toString('base64url');
+    await client.query(
+      `insert into agent_tokens (tenant_id, agent_id, device_id, token_hash) values ($1, $2, $3, $4)`,
+      [tenantId, agentId, device.rows[0]!.id, sha256(token)],
+    );
+    agents.push({ id: agentId, token });
+  }
+  return { tenantId, taskId: task.rows[0]!.id, siteId: site.rows[0]!.id, agents };
+}
+
+/** Ten million (or fewer) past registrations spread over a year, loaded in SQL. */
+async function loadHistory(client: pg.Client, world: World, rows: number) {
+  await client.query(
+    `insert into clock_events (tenant_id, id, agent_id, task_id, site_id, action, direction, device_time, received_at, latitude, longitude, accuracy_meters, content_hash)
+     select $1, gen_random_uuid(), $2, $3, $4, case when g % 2 = 0 then 'ARRIVE' else 'LEAVE' end, case when g % 2 = 0 then 'IN' else 'OUT' end,
+            now() - interval '400 days' + (g * interval '3 seconds'), now(), 50.8275, 4.3653, 10, 'history'
+     from generate_series(1, $5::int) as g`,
+    [world.tenantId, world.agents[0]!.id, world.taskId, world.siteId, rows],
+  );
+  await client.query('analyze');
+}
+
+async function startServer(databaseUrl: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverMain], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'off',
+      ONSS_SIMULATOR: 'off',
+      SECRET_KEY: 'a'.repeat(64),
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+  };
+}
+
+/** 50 devices (one agent each) registering one event after another, as fast as the server answers. */
+async function ingest(base: string, world: World, seconds: number, startAt: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    world.agents.map(async (agent, index) => {
+      let step = 0;
+      while (performance.now() < deadline) {
+        const body = {
+          id: randomUUID(),
+          taskId: world.taskId,
+          action: cycle[step % 4],
+          deviceTime: new Date(startAt + index * 1000 + step * 60_000).toISOString(),
+          position: { latitude: 50.8276, longitude: 4.3652, accuracyMeters: 8 },
+          appVersion: 'bench',
+        };
+        const started = performance.now();
+        const response = await fetch(`${base}/api/agent/v1/clock-events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        if (response.status !== 201) errors += 1;
+        step += 1;
+      }
+    }),
+  );
+  return {
+    eventsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    count: latencies.length,
+  };
+}
+
+/** The baseline: the same clock_events inserts with node-postgres directly, 50 connections, no HTTP. */
+async function baseline(databaseUrl: string, world: World, seconds: number, startAt: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: world.agents.length });
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    world.agents.map(async (agent, index) => {
+      let step = 0;
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await pool.query(
+          `insert into clock_events (tenant_id, id, agent_id, task_id, site_id, action, direction, device_time, latitude, longitude, accuracy_meters, content_hash)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 50.8276, 4.3652, 8, 'baseline')`,
+          [
+            world.tenantId,
+            randomUUID(),
+            agent.id,
+            world.taskId,
+            world.siteId,
+            cycle[step % 4],
+            step % 2 ? 'OUT' : 'IN',
+            new Date(startAt + index * 1000 + step * 60_000),
+          ],
+        );
+        latencies.push(performance.now() - started);
+        step += 1;
+      }
+    }),
+  );
+  await pool.end();
+  return {
+    eventsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/** One agent syncing 1,000 queued registrations in one request. */
+async function batchSync(base: string, world: World, startAt: number) {
+  const agent = world.agents.at(-1)!;
+  const events = Array.from({ length: 1000 }, (_, step) => ({
+    id: randomUUID(),
+    taskId: world.taskId,
+    action: cycle[step % 4],
+    deviceTime: new Date(startAt + step * 30_000).toISOString(),
+    position: { latitude: 50.8276, longitude: 4.3652, accuracyMeters: 8 },
+    capturedOffline: true,
+  }));
+  const started = performance.now();
+  const response = await fetch(`${base}/api/agent/v1/clock-events/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events }),
+  });
+  const body = (await response.json()) as { results: { outcome: string }[] };
+  const elapsed = performance.now() - started;
+  const recorded = body.results.filter((result) => result.outcome === 'recorded').length;
+  if (recorded !== 1000) throw new Error(`batch recorded ${recorded} of 1000`);
+  return elapsed;
+}
+
+/**
+ * Registration ingestion over HTTP against a throwaway PostgreSQL: 50 concurrent devices, then a
+ * 1,000-event batch, then the same after loading a history of past registrations; beside the raw
+ * node-postgres baseline measured in the same run.
+ */
+export async function ingestionScenario({ quick }: { quick: boolean }): Promise<ScenarioResult[]> {
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error('PostgreSQL binaries are needed (apt-get install postgresql)');
+  if (!fs.existsSync(serverMain)) throw new Error('build first: npm run build');
+  const cluster = await startThrowawayCluster(binDir);
+  const results: ScenarioResult[] = [];
+  const seconds = quick ? 5 : 20;
+  const historyRows = quick ? 200_000 : 10_000_000;
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+    await admin.connect();
+    await admin.query('create database bench');
+    await admin.end();
+    const url = cluster.url('bench');
+    const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
+    await migrateDatabase(database);
+    await database.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const world = await seed(client, 50);
+    const dayStart = Date.now() - 6 * 86_400_000;
+
+    const server = await startServer(url);
+    try {
+      const first = await ingest(server.base, world, seconds, dayStart);
+      const raw = await baseline(url, world, seconds, dayStart + 3 * 86_400_000);
+      const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
+      results.push(
+        {
+          scenario: 'ingestion',
+          metric: 'registrations/s, 50 devices over HTTP (PostgreSQL)',
+          value: first.eventsPerSecond,
+          unit: '/s',
+          runs: first.count,
+          baseline: { label: 'raw pg insert', value: raw.eventsPerSecond },
+          target: '≥ 1500/s',
+        },
+        {
+          scenario: 'ingestion',
+          metric: 'registration latency p50',
+          value: first.p50,
+          unit: 'ms',
+          runs: first.count,
+          baseline: { label: 'raw pg insert', value: raw.p50 },
+        },
+        {
+          scenario: 'ingestion',
+          metric: 'registration latency p99',
+          value: first.p99,
+          unit: 'ms',
+          runs: first.count,
+          baseline: { label: 'raw pg insert', value: raw.p99 },
+          target: '< 50 ms',
+        },
+        {
+          scenario: 'ingestion',
+          metric: '1,000-event batch sync',
+          value: batch,
+          unit: 'ms',
+          runs: 1,
+          target: '< 1000 ms',
+        },
+      );
+      if (first.errors > 0) throw new Error(`${first.errors} registrations were not accepted`);
+    } finally {
+      await server.stop();
+    }
+
+    const loadStarted = performance.now();
+    await loadHistory(client, world, historyRows);
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    await client.end();
+    const again = await startServer(url);
+    try {
+      const loaded = await ingest(again.base, world, seconds, dayStart + 4 * 86_400_000);
+      const label = `${(historyRows / 1_000_000).toLocaleString('en')} M past registrations`;
+      results.push(
+        {
+          scenario: 'ingestion',
+          metric: `registrations/s after ${label} (loaded in ${loadSeconds.toFixed(0)} s)`,
+          value: loaded.eventsPerSecond,
+          unit: '/s',
+          runs: loaded.count,
+        },
+        {
+          scenario: 'ingestion',
+          metric: `registration latency p99 after ${label}`,
+          value: loaded.p99,
+          unit: 'ms',
+          runs: loaded.count,
+          target: 'within 20 % of the p99 above',
+        },
+      );
+    } finally {
+      await again.stop();
+    }
+  } finally {
+    await cluster.stop();
+  }
+  return results;
+}
