@@ -124,7 +124,7 @@ async function ingest(base: string, world: World, seconds: number, startAt: numb
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
-    world.agents.map(async (agent, index) => {
+    world.agents.slice(0, 50).map(async (agent, index) => {
       let step = 0;
       while (performance.now() < deadline) {
         const body = {
@@ -159,11 +159,11 @@ async function ingest(base: string, world: World, seconds: number, startAt: numb
 
 /** The baseline: the same clock_events inserts with node-postgres directly, 50 connections, no HTTP. */
 async function baseline(databaseUrl: string, world: World, seconds: number, startAt: number) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: world.agents.length });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 50 });
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
-    world.agents.map(async (agent, index) => {
+    world.agents.slice(0, 50).map(async (agent, index) => {
       let step = 0;
       while (performance.now() < deadline) {
         const started = performance.now();
@@ -194,7 +194,7 @@ async function baseline(databaseUrl: string, world: World, seconds: number, star
   };
 }
 
-/** One agent syncing 1,000 queued registrations in one request. */
+/** One agent syncing 1,000 queued registrations: two requests of 500, the most one request takes. */
 async function batchSync(base: string, world: World, startAt: number) {
   const agent = world.agents.at(-1)!;
   const events = Array.from({ length: 1000 }, (_, step) => ({
@@ -206,14 +206,20 @@ async function batchSync(base: string, world: World, startAt: number) {
     capturedOffline: true,
   }));
   const started = performance.now();
-  const response = await fetch(`${base}/api/agent/v1/clock-events/batch`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ events }),
-  });
-  const body = (await response.json()) as { results: { outcome: string }[] };
+  let recorded = 0;
+  for (const part of [events.slice(0, 500), events.slice(500)]) {
+    const response = await fetch(`${base}/api/agent/v1/clock-events/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: part }),
+    });
+    const body = (await response.json()) as { results?: { outcome: string; code?: string }[] };
+    if (!body.results) throw new Error(`batch answered ${response.status}: ${JSON.stringify(body)}`);
+    recorded += body.results.filter((result) => result.outcome === 'recorded').length;
+    const refused = body.results.find((result) => result.outcome !== 'recorded');
+    if (refused) throw new Error(`batch refused an event: ${JSON.stringify(refused)}`);
+  }
   const elapsed = performance.now() - started;
-  const recorded = body.results.filter((result) => result.outcome === 'recorded').length;
   if (recorded !== 1000) throw new Error(`batch recorded ${recorded} of 1000`);
   return elapsed;
 }
@@ -233,6 +239,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
   const historyRows = quick ? 200_000 : 10_000_000;
   try {
     const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+    admin.on('error', () => {});
     await admin.connect();
     await admin.query('create database bench');
     await admin.end();
@@ -241,8 +248,10 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
     await migrateDatabase(database);
     await database.close();
     const client = new pg.Client({ connectionString: url });
+    client.on('error', () => {});
     await client.connect();
-    const world = await seed(client, 50);
+    // 50 devices for the load, one more agent for the offline sync.
+    const world = await seed(client, 51);
     const dayStart = Date.now() - 6 * 86_400_000;
 
     const server = await startServer(url);
@@ -279,7 +288,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
         },
         {
           scenario: 'ingestion',
-          metric: '1,000-event batch sync',
+          metric: '1,000-event offline sync (2 × 500)',
           value: batch,
           unit: 'ms',
           runs: 1,

@@ -155,7 +155,12 @@ async function authenticateAgent(app: FastifyInstance, request: FastifyRequest):
       'Your agent account has no access to the agent app. Contact your manager.',
     );
   }
-  await touchAgentToken(app.ctx.db, found.token.id, found.device.id, app.ctx.now());
+  // Last use is kept to the minute: writing it on every registration would double the writes of
+  // the hottest route for a figure nobody reads to the second.
+  const now = app.ctx.now();
+  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchAgentToken(app.ctx.db, found.token.id, found.device.id, now);
+  }
   return {
     kind: 'agent',
     tenantId: found.tenant.id,

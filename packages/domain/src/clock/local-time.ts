@@ -1,3 +1,20 @@
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(
+  key: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+  locale: string,
+): Intl.DateTimeFormat {
+  const cacheKey = `${key}|${timeZone}`;
+  let found = formatters.get(cacheKey);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    formatters.set(cacheKey, found);
+  }
+  return found;
+}
+
 /**
  * The local calendar date (`YYYY-MM-DD`) of an instant in a time zone: the day a registration is
  * reported on. Instants are stored in UTC; Belgian days are derived with the zone.
@@ -6,12 +23,12 @@
  * localDate(new Date('2026-11-29T23:30:00Z'), 'Europe/Brussels'); // '2026-11-30'
  */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter(
+    'date',
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+    { year: 'numeric', month: '2-digit', day: '2-digit' },
+    'en-CA',
+  ).formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -23,12 +40,12 @@ export function localDate(instant: Date, timeZone: string): string {
  * localTime(new Date('2026-07-01T04:00:00Z'), 'Europe/Brussels'); // '06:00'
  */
 export function localTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = formatter(
+    'time',
     timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+    { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    'en-GB',
+  ).formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('hour')}:${get('minute')}`;
 }
@@ -40,7 +57,7 @@ export function localTime(instant: Date, timeZone: string): string {
  * localWeekday(new Date('2026-11-29T12:00:00Z'), 'Europe/Brussels'); // 7 (a Sunday)
  */
 export function localWeekday(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(instant);
+  const name = formatter('weekday', timeZone, { weekday: 'short' }, 'en-US').format(instant);
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
 }
 
@@ -70,16 +87,20 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 }
 
 function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter(
+    'offset',
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+    {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    },
+    'en-US',
+  ).formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const local = Date.UTC(
     get('year'),

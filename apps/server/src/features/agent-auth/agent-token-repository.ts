@@ -20,7 +20,7 @@ export async function findDeviceByToken(db: Db, tokenHash: string) {
 export async function findAgentToken(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
-      token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt },
+      token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
       device: { id: devices.id, revokedAt: devices.revokedAt },
       agent: {
         id: agents.id,

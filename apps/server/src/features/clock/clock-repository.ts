@@ -15,20 +15,28 @@ import {
 
 /**
  * Serialises registrations per agent: two requests for one agent (a retry racing the original, two
- * phones) wait for each other here, so the state machine always sees the latest state.
+ * phones) wait for each other here, so the state machine always sees the latest state. The agent
+ * comes with its company, the company's ONSS connection and its employer, in the same round trip.
  */
 export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
-  const [agent] = await tx
+  const [row] = await tx
     .select({
       id: agents.id,
       niss: agents.niss,
       employmentStatus: agents.employmentStatus,
       subcontractorId: agents.subcontractorId,
+      tenant: tenants,
+      onssClientId: onssConnections.clientId,
+      subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
+      subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
     })
     .from(agents)
+    .innerJoin(tenants, eq(tenants.id, agents.tenantId))
+    .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
+    .leftJoin(subcontractors, and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)))
     .where(and(eq(agents.tenantId, tenantId), eq(agents.id, agentId)))
-    .for('update');
-  return agent;
+    .for('update', { of: agents });
+  return row;
 }
 
 export async function findClockEvent(tx: Db, tenantId: string, id: string) {
@@ -50,28 +58,6 @@ export async function findLinkedTask(tx: Db, tenantId: string, agentId: string, 
     .where(
       and(eq(taskAgents.tenantId, tenantId), eq(taskAgents.agentId, agentId), eq(taskAgents.taskId, taskId)),
     )
-    .limit(1);
-  return row;
-}
-
-export async function findTenantForClock(tx: Db, tenantId: string) {
-  const [row] = await tx
-    .select({ tenant: tenants, onssClientId: onssConnections.clientId })
-    .from(tenants)
-    .leftJoin(onssConnections, eq(onssConnections.tenantId, tenants.id))
-    .where(eq(tenants.id, tenantId))
-    .limit(1);
-  return row;
-}
-
-export async function findSubcontractor(tx: Db, tenantId: string, id: string) {
-  const [row] = await tx
-    .select({
-      enterpriseNumber: subcontractors.enterpriseNumber,
-      foreignVatNumber: subcontractors.foreignVatNumber,
-    })
-    .from(subcontractors)
-    .where(and(eq(subcontractors.tenantId, tenantId), eq(subcontractors.id, id)))
     .limit(1);
   return row;
 }

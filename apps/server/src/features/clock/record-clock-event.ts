@@ -5,7 +5,6 @@ import {
   DomainError,
   isInsideGeofence,
   localDate,
-  sessionDurations,
   toOnssRegistration,
   transition,
   type ClockAction,
@@ -21,8 +20,6 @@ import {
   findLinkedTask,
   findOpenSession,
   findSessionClosedByCorrection,
-  findSubcontractor,
-  findTenantForClock,
   insertClockEvent,
   insertOnssRegistration,
   insertWorkSession,
@@ -85,6 +82,7 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
     result = await ctx.db.transaction(async (tx) => {
       const agent = await lockAgent(tx, tenantId, agentId);
       if (!agent) throw refuse('TOKEN_INVALID', 'Your agent account no longer exists. Sign in again.');
+      const { tenant } = agent;
 
       const existing = await findClockEvent(tx, tenantId, input.event.id);
       if (existing) {
@@ -102,9 +100,6 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         };
       }
 
-      const found = await findTenantForClock(tx, tenantId);
-      if (!found) throw refuse('TENANT_SUSPENDED', 'This company account no longer exists.');
-      const { tenant } = found;
       const maxAgeDays = tenant.settings.maxEventAgeDays ?? DEFAULT_MAX_EVENT_AGE_DAYS;
       if (deviceTime.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         throw refuse(
@@ -186,21 +181,41 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
       const moved = transition(state, { action, taskId: task.id, at: deviceTime });
       if (!moved.ok) throw refuse(moved.code, moved.message);
 
-      const workSessionId =
-        open?.id ??
-        closedByCorrection?.id ??
-        (await insertWorkSession(tx, {
+      // Worked and break time grow by the time since the previous registration: registrations are
+      // strictly ordered (CLOCK_OUT_OF_ORDER), so adding up step by step equals sessionDurations.
+      const current = open ?? closedByCorrection;
+      // A session closed by a manager's correction stays closed; its late registrations still count.
+      const nextState = closedByCorrection || moved.state.status === 'OFF' ? 'CLOSED' : moved.state.status;
+      const elapsed = current ? Math.max(0, Math.floor((deviceTime.getTime() - current.lastEventAt.getTime()) / 1000)) : 0;
+      const totals = {
+        workedSeconds: (current?.workedSeconds ?? 0) + (state.status === 'WORKING' ? elapsed : 0),
+        breakSeconds: (current?.breakSeconds ?? 0) + (state.status === 'ON_BREAK' ? elapsed : 0),
+        breakCount: (current?.breakCount ?? 0) + (action === 'PAUSE' ? 1 : 0),
+      };
+      const sessionChanges = {
+        state: nextState,
+        lastEventAt: deviceTime,
+        endedAt: action === 'LEAVE' ? deviceTime : null,
+        ...totals,
+        updatedAt: now,
+      };
+      let workSessionId: string;
+      if (current) {
+        workSessionId = current.id;
+        await updateWorkSession(tx, tenantId, workSessionId, sessionChanges);
+      } else {
+        workSessionId = await insertWorkSession(tx, {
           tenantId,
           agentId,
           taskId: task.id,
           siteId: site.id,
           workDate,
-          state: 'WORKING',
           startedAt: deviceTime,
-          lastEventAt: deviceTime,
-        }));
+          ...sessionChanges,
+        });
+      }
       const direction = directionOf(action);
-      await insertClockEvent(tx, {
+      const recorded = {
         tenantId,
         id: input.event.id,
         agentId,
@@ -221,7 +236,8 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         capturedOffline: input.event.capturedOffline,
         appVersion: input.event.appVersion ?? null,
         contentHash,
-      });
+      };
+      await insertClockEvent(tx, recorded);
       await openEventAnomalies(tx, {
         tenantId,
         agentId,
@@ -239,27 +255,8 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         },
       });
 
-      const events = await sessionEvents(tx, tenantId, workSessionId);
-      const totals = sessionDurations(
-        events.map((event) => ({ action: event.action as ClockAction, at: event.at })),
-      );
-      // A session closed by a manager's correction stays closed; its late registrations still count.
-      const nextState = closedByCorrection || moved.state.status === 'OFF' ? 'CLOSED' : moved.state.status;
-      await updateWorkSession(tx, tenantId, workSessionId, {
-        state: nextState,
-        lastEventAt: deviceTime,
-        endedAt: action === 'LEAVE' ? deviceTime : null,
-        workedSeconds: totals.workedSeconds,
-        breakSeconds: totals.breakSeconds,
-        breakCount: totals.breakCount,
-        updatedAt: now,
-      });
-
       const employer = agent.subcontractorId
-        ? ((await findSubcontractor(tx, tenantId, agent.subcontractorId)) ?? {
-            enterpriseNumber: null,
-            foreignVatNumber: null,
-          })
+        ? { enterpriseNumber: agent.subcontractorEnterpriseNumber, foreignVatNumber: agent.subcontractorForeignVatNumber }
         : { enterpriseNumber: tenant.enterpriseNumber, foreignVatNumber: null };
       const mapping = toOnssRegistration({
         direction,
@@ -268,7 +265,7 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         employer,
         site: { subjectToOnss: site.subjectToOnss, workDeclarationNumber: site.workDeclarationNumber },
         position: { latitude: position.latitude, longitude: position.longitude },
-        tenantHasOnssConnection: Boolean(found.onssClientId),
+        tenantHasOnssConnection: Boolean(agent.onssClientId),
       });
       const onssStatus = mapping.applicable ? 'to_send' : 'not_applicable';
       await insertOnssRegistration(tx, {
@@ -296,12 +293,13 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         requestId: input.requestId,
       });
 
-      const stored = await findClockEvent(tx, tenantId, input.event.id);
-      const session = await findOpenSession(tx, tenantId, agentId);
       return {
         outcome: 'recorded' as const,
-        event: presentClockEvent(stored!, onssStatus),
-        state: presentClockState(session),
+        event: presentClockEvent(recorded, onssStatus),
+        state:
+          nextState === 'CLOSED'
+            ? presentClockState(undefined)
+            : { status: nextState, taskId: task.id, since: deviceTime.toISOString(), workSessionId },
         published: { siteId: site.id, taskId: task.id, action, state: moved.state.status },
       };
     });
