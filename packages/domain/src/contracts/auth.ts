@@ -57,7 +57,7 @@ export const webSignInRequest = z.object({
   password: z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH),
 });
 
-/** A 6-digit authenticator code, or a recovery code (`xxxx-xxxx-xxxx`). */
+/** A 6-digit authenticator code, or a recovery code (three groups of four letters and digits). */
 export const secondFactorRequest = z.object({
   code: z
     .string()
