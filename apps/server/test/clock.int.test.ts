@@ -10,6 +10,7 @@ import {
   workSessions,
 } from '../src/db/schema/index.js';
 import { createClockWorld } from './support/clock-world.js';
+import { createAppAgent } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('registering arrival, pause, resume and departure', () => {
@@ -308,5 +309,46 @@ describe('registering arrival, pause, resume and departure', () => {
     const refused = await world.get('/api/agent/v1/state');
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('AGENT_INACTIVE');
+  });
+
+  it('answers an id sent twice in one sync once, and reports a colleague’s id on its item only', async () => {
+    const world = await createClockWorld(subject.app);
+    const arrive = world.event('ARRIVE', { deviceTime: world.minutesAgo(50) });
+    const twice = await world.sendBatch([arrive, arrive]);
+    expect(twice.json().results.map((result: { outcome: string }) => result.outcome)).toEqual([
+      'recorded',
+      'already_recorded',
+    ]);
+
+    const colleague = await createAppAgent(db(), world.tenant.id);
+    const foreignId = randomUUID();
+    await db()
+      .insert(clockEvents)
+      .values({
+        tenantId: world.tenant.id,
+        id: foreignId,
+        agentId: colleague.id,
+        taskId: world.task.id,
+        siteId: world.site.id,
+        action: 'ARRIVE',
+        direction: 'IN',
+        deviceTime: new Date(world.minutesAgo(40)),
+        latitude: 50.8275,
+        longitude: 4.3653,
+        accuracyMeters: 5,
+        contentHash: 'colleague',
+      });
+    const pause = world.event('PAUSE', { deviceTime: world.minutesAgo(30) });
+    const reused = { ...world.event('RESUME', { deviceTime: world.minutesAgo(20) }), id: foreignId };
+    const mixed = await world.sendBatch([pause, reused]);
+    expect(
+      mixed
+        .json()
+        .results.map((result: { outcome: string; code?: string }) => [result.outcome, result.code ?? null]),
+    ).toEqual([
+      ['recorded', null],
+      ['refused', 'CLOCK_EVENT_CONFLICT'],
+    ]);
+    expect(mixed.json().state.status).toBe('ON_BREAK');
   });
 });

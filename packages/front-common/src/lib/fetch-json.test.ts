@@ -91,3 +91,56 @@ describe('fetchJson', () => {
     await expect(pending).rejects.toThrow('query cancelled');
   });
 });
+
+describe('fetchJson sending a body', () => {
+  it('sends the method, the JSON body and the extra headers, same-origin', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ status: 'ok' }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await fetchJson('/api/things', schema, {
+      method: 'POST',
+      body: { name: 'x' },
+      headers: { 'X-CSRF-Token': 'abc' },
+    });
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/things',
+      expect.objectContaining({
+        method: 'POST',
+        body: '{"name":"x"}',
+        credentials: 'same-origin',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          'X-CSRF-Token': 'abc',
+        },
+      }),
+    );
+  });
+
+  it('validates a 204 answer as null', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    await expect(fetchJson('/api/things', z.null(), { method: 'DELETE' })).resolves.toEqual({
+      status: 204,
+      data: null,
+    });
+  });
+
+  it('keeps the body and headers of an error answer', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ code: 'TOO_MANY_ATTEMPTS' }), {
+            status: 429,
+            headers: { 'Retry-After': '8' },
+          }),
+      ),
+    );
+    const error = await failureOf(fetchJson('/api/auth/sign-in', schema, { method: 'POST', body: {} }));
+    expect(error.kind).toBe('http');
+    expect(error.body).toEqual({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(error.headers?.get('retry-after')).toBe('8');
+  });
+});

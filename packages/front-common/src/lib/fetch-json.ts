@@ -9,12 +9,22 @@ export type RequestErrorKind = 'timeout' | 'network' | 'http' | 'invalid-respons
 export class RequestError extends Error {
   readonly kind: RequestErrorKind;
   readonly status: number | undefined;
+  /** For `http` errors: the parsed JSON body of the answer (e.g. a problem document), if any. */
+  readonly body: unknown;
+  /** For `http` errors: the answer's headers (e.g. `Retry-After`). */
+  readonly headers: Headers | undefined;
 
-  constructor(kind: RequestErrorKind, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: RequestErrorKind,
+    message: string,
+    options: { status?: number; cause?: unknown; body?: unknown; headers?: Headers } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'RequestError';
     this.kind = kind;
     this.status = options.status;
+    this.body = options.body;
+    this.headers = options.headers;
   }
 }
 
@@ -24,6 +34,12 @@ export interface FetchJsonOptions {
   timeoutMs?: number;
   /** Non-2xx statuses whose body is still a valid answer, e.g. 503 from `/health/ready`. */
   acceptStatuses?: readonly number[];
+  /** `GET` by default. */
+  method?: string;
+  /** Sent as JSON (with `content-type: application/json`) when defined. */
+  body?: unknown;
+  /** Extra request headers, e.g. `X-CSRF-Token`. */
+  headers?: Record<string, string>;
 }
 
 export interface JsonResponse<T> {
@@ -32,7 +48,8 @@ export interface JsonResponse<T> {
 }
 
 /**
- * GETs a JSON document and validates it with a zod schema, giving up after `timeoutMs`.
+ * GETs (or sends, with `method` and `body`) a JSON document and validates the answer with a zod
+ * schema, giving up after `timeoutMs`; a `204 No Content` answer is validated as `null`.
  * Example: `const { data } = await fetchJson('/api/meta', metaSchema, { signal })`.
  * Throws a {@link RequestError}, or the caller's abort reason when `signal` aborts first.
  */
@@ -41,7 +58,9 @@ export async function fetchJson<Schema extends z.ZodType>(
   schema: Schema,
   options: FetchJsonOptions = {},
 ): Promise<JsonResponse<z.output<Schema>>> {
-  const { signal, timeoutMs = REQUEST_TIMEOUT_MS, acceptStatuses = [] } = options;
+  const { signal, timeoutMs = REQUEST_TIMEOUT_MS, acceptStatuses = [], method = 'GET' } = options;
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
   signal?.throwIfAborted();
 
   const controller = new AbortController();
@@ -64,7 +83,9 @@ export async function fetchJson<Schema extends z.ZodType>(
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/json' },
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
         credentials: 'same-origin',
         signal: controller.signal,
       });
@@ -73,14 +94,27 @@ export async function fetchJson<Schema extends z.ZodType>(
     }
 
     if (!response.ok && !acceptStatuses.includes(response.status)) {
-      throw new RequestError('http', `${url}: HTTP ${response.status}`, { status: response.status });
+      // The error's body (a problem document) tells the caller why; an unreadable one is left out.
+      let errorBody: unknown;
+      try {
+        errorBody = await response.json();
+      } catch (cause) {
+        if (timedOut || signal?.aborted) throw failure(cause, 'network');
+      }
+      throw new RequestError('http', `${url}: HTTP ${response.status}`, {
+        status: response.status,
+        body: errorBody,
+        headers: response.headers,
+      });
     }
 
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw failure(cause, 'invalid-response');
+    let body: unknown = null;
+    if (response.status !== 204) {
+      try {
+        body = await response.json();
+      } catch (cause) {
+        throw failure(cause, 'invalid-response');
+      }
     }
 
     const parsed = schema.safeParse(body);

@@ -40,29 +40,36 @@ function detailsOf(
   }
 }
 
-/**
- * Opens the OUTSIDE_GEOFENCE, POOR_ACCURACY and LATE_SYNC anomalies of a registration just
- * recorded, in the registration's transaction: the event and its anomalies commit together. They
- * stay until a manager resolves them (what happened cannot un-happen).
- */
-export async function openEventAnomalies(tx: Db, input: EventAnomalyInput): Promise<number> {
-  const types = anomalyTypesOfFlags(input.flags);
-  if (types.length === 0) return 0;
+/** The anomaly rows a registration's flags open (none when it has no flag). */
+export function eventAnomalyRows(input: EventAnomalyInput) {
   const openedAt = input.openedAt ?? new Date();
-  return insertAnomalies(
-    tx,
-    types.map((type) => ({
-      tenantId: input.tenantId,
-      type,
-      dedupeKey: anomalyDedupeKey(type, input.clockEventId),
-      agentId: input.agentId,
-      taskId: input.taskId,
-      siteId: input.siteId,
-      workSessionId: input.workSessionId,
-      clockEventId: input.clockEventId,
-      details: detailsOf(type, input.details),
-      openedAt,
-      updatedAt: openedAt,
-    })),
+  return anomalyTypesOfFlags(input.flags).map((type) => ({
+    tenantId: input.tenantId,
+    type,
+    dedupeKey: anomalyDedupeKey(type, input.clockEventId),
+    agentId: input.agentId,
+    taskId: input.taskId,
+    siteId: input.siteId,
+    workSessionId: input.workSessionId,
+    clockEventId: input.clockEventId,
+    details: detailsOf(type, input.details),
+    openedAt,
+    updatedAt: openedAt,
+  }));
+}
+
+/**
+ * Opens the OUTSIDE_GEOFENCE, POOR_ACCURACY and LATE_SYNC anomalies of registrations just
+ * recorded, in the registrations' transaction: the events and their anomalies commit together.
+ * They stay until a manager resolves them (what happened cannot un-happen).
+ */
+export async function openEventAnomalies(
+  tx: Db,
+  inputs: EventAnomalyInput | readonly EventAnomalyInput[],
+): Promise<number> {
+  const rows = (Array.isArray(inputs) ? inputs : [inputs]).flatMap((input: EventAnomalyInput) =>
+    eventAnomalyRows(input),
   );
+  if (rows.length === 0) return 0;
+  return insertAnomalies(tx, rows);
 }

@@ -45,9 +45,14 @@ export function withoutSecrets(value: unknown): unknown {
   );
 }
 
-/** Appends one audit row, in the caller's transaction when given one. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+/** Appends audit rows in one statement (a sync of many registrations), in the caller's transaction. */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map(toAuditRow));
+}
+
+function toAuditRow(entry: AuditEntry) {
+  return {
     tenantId: entry.tenantId,
     actorType: entry.actor.type,
     actorId: entry.actor.id ?? null,
@@ -58,7 +63,12 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     after: entry.after === undefined ? null : withoutSecrets(entry.after),
     ip: entry.ip ?? null,
     requestId: entry.requestId ?? null,
-  });
+  };
+}
+
+/** Appends one audit row, in the caller's transaction when given one. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(toAuditRow(entry));
 }
 
 export interface AuditFilter {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agents,
@@ -33,7 +33,10 @@ export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
     .from(agents)
     .innerJoin(tenants, eq(tenants.id, agents.tenantId))
     .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
-    .leftJoin(subcontractors, and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)))
+    .leftJoin(
+      subcontractors,
+      and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)),
+    )
     .where(and(eq(agents.tenantId, tenantId), eq(agents.id, agentId)))
     .for('update', { of: agents });
   return row;
@@ -46,20 +49,6 @@ export async function findClockEvent(tx: Db, tenantId: string, id: string) {
     .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.id, id)))
     .limit(1);
   return event;
-}
-
-/** The task, if the agent is linked to it, with its site. */
-export async function findLinkedTask(tx: Db, tenantId: string, agentId: string, taskId: string) {
-  const [row] = await tx
-    .select({ task: tasks, site: sites })
-    .from(taskAgents)
-    .innerJoin(tasks, eq(tasks.id, taskAgents.taskId))
-    .innerJoin(sites, eq(sites.id, tasks.siteId))
-    .where(
-      and(eq(taskAgents.tenantId, tenantId), eq(taskAgents.agentId, agentId), eq(taskAgents.taskId, taskId)),
-    )
-    .limit(1);
-  return row;
 }
 
 export async function findOpenSession(tx: Db, tenantId: string, agentId: string) {
@@ -77,35 +66,44 @@ export async function findOpenSession(tx: Db, tenantId: string, agentId: string)
   return session;
 }
 
-/**
- * The agent's latest session on a task that a manager closed by correction before its departure
- * was registered: a departure (or break) registered on the phone and synced later still belongs
- * to it, so that no registration is lost.
- */
-export async function findSessionClosedByCorrection(
-  tx: Db,
-  tenantId: string,
-  agentId: string,
-  taskId: string,
-  deviceTime: Date,
-) {
-  const [session] = await tx
+/** Sessions a manager closed by correction whose departure is not registered yet (usually none). */
+export async function findSessionsClosedByCorrection(tx: Db, tenantId: string, agentId: string) {
+  return tx
     .select()
     .from(workSessions)
     .where(
       and(
         eq(workSessions.tenantId, tenantId),
         eq(workSessions.agentId, agentId),
-        eq(workSessions.taskId, taskId),
         eq(workSessions.state, 'CLOSED'),
         eq(workSessions.corrected, true),
         isNull(workSessions.endedAt),
-        lte(workSessions.lastEventAt, deviceTime),
       ),
-    )
-    .orderBy(desc(workSessions.startedAt))
-    .limit(1);
-  return session;
+    );
+}
+
+/** The events of a sync that are already recorded (replays), by id. */
+export async function findClockEvents(tx: Db, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(clockEvents)
+    .where(and(eq(clockEvents.tenantId, tenantId), inArray(clockEvents.id, [...ids])));
+}
+
+export async function insertClockEvents(tx: Db, events: (typeof clockEvents.$inferInsert)[]) {
+  if (events.length > 0) await tx.insert(clockEvents).values(events);
+}
+
+export async function insertWorkSessions(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
+  if (sessions.length > 0) await tx.insert(workSessions).values(sessions);
+}
+
+export async function insertOnssRegistrations(
+  tx: Db,
+  registrations: (typeof onssRegistrations.$inferInsert)[],
+) {
+  if (registrations.length > 0) await tx.insert(onssRegistrations).values(registrations);
 }
 
 /** The last registration of the agent, to refuse one dated before it (also across sessions). */
@@ -127,16 +125,6 @@ export async function sessionEvents(tx: Db, tenantId: string, workSessionId: str
     .orderBy(asc(clockEvents.deviceTime));
 }
 
-export async function insertClockEvent(tx: Db, event: typeof clockEvents.$inferInsert) {
-  await tx.insert(clockEvents).values(event);
-}
-
-export async function insertWorkSession(tx: Db, session: typeof workSessions.$inferInsert) {
-  const [row] = await tx.insert(workSessions).values(session).returning({ id: workSessions.id });
-  if (!row) throw new Error('work session not created');
-  return row.id;
-}
-
 export async function updateWorkSession(
   tx: Db,
   tenantId: string,
@@ -147,10 +135,6 @@ export async function updateWorkSession(
     .update(workSessions)
     .set(changes)
     .where(and(eq(workSessions.tenantId, tenantId), eq(workSessions.id, id)));
-}
-
-export async function insertOnssRegistration(tx: Db, registration: typeof onssRegistrations.$inferInsert) {
-  await tx.insert(onssRegistrations).values(registration);
 }
 
 export async function onssStatusOfEvent(tx: Db, tenantId: string, clockEventId: string) {

@@ -1,0 +1,149 @@
+import { DomainError } from '@ciao/domain';
+import type { Db } from '../../db/client.js';
+import { openEventAnomalies } from '../anomalies/open-event-anomalies.js';
+import { recordAudits } from '../audit/audit-repository.js';
+import type { ClockContext, ClockWrites } from './clock-decision.js';
+import {
+  findOpenSession,
+  findSessionsClosedByCorrection,
+  insertClockEvents,
+  insertOnssRegistrations,
+  insertWorkSessions,
+  latestEventTime,
+  listAgentTasks,
+  lockAgent,
+  sessionEvents,
+  updateWorkSession,
+} from './clock-repository.js';
+
+/**
+ * Locks the agent (registrations of one agent are serialised) and reads, after the lock, what its
+ * registrations are decided on.
+ */
+export async function loadClockContext(
+  tx: Db,
+  tenantId: string,
+  agentId: string,
+  now: Date,
+): Promise<ClockContext> {
+  const agent = await lockAgent(tx, tenantId, agentId);
+  if (!agent) throw new DomainError('TOKEN_INVALID', 'Your agent account no longer exists. Sign in again.');
+  const linked = await listAgentTasks(tx, tenantId, agentId);
+  const open = await findOpenSession(tx, tenantId, agentId);
+  const corrected = await findSessionsClosedByCorrection(tx, tenantId, agentId);
+  const closedByCorrection = await Promise.all(
+    corrected.map(async (session) => ({
+      ...session,
+      closedByCorrection: true,
+      lastAction: (await sessionEvents(tx, tenantId, session.id)).at(-1)?.action ?? null,
+    })),
+  );
+  return {
+    now,
+    tenant: agent.tenant,
+    agent: {
+      id: agent.id,
+      niss: agent.niss,
+      employmentStatus: agent.employmentStatus,
+      subcontractorId: agent.subcontractorId,
+      subcontractorEnterpriseNumber: agent.subcontractorEnterpriseNumber,
+      subcontractorForeignVatNumber: agent.subcontractorForeignVatNumber,
+    },
+    onssConnected: Boolean(agent.onssClientId),
+    linkedTasks: new Map(linked.map((row) => [row.task.id, row])),
+    open: open ? { ...open, closedByCorrection: false, lastAction: null } : undefined,
+    closedByCorrection,
+    latestEventTime: open ? open.lastEventAt : await latestEventTime(tx, tenantId, agentId),
+  };
+}
+
+/**
+ * Writes the accepted registrations of one request: each with its work-session change, its ONSS
+ * outbox row, its anomalies and its audit row, in the caller's transaction, a few statements for
+ * the whole set.
+ */
+export async function writeClockDecisions(
+  tx: Db,
+  tenantId: string,
+  decisions: readonly ClockWrites[],
+  meta: { now: Date; ip?: string; requestId?: string },
+): Promise<void> {
+  if (decisions.length === 0) return;
+  // A session's last row holds its final state; new sessions are inserted once, existing updated once.
+  const finalSessions = new Map<string, ClockWrites['session']>();
+  for (const decision of decisions) {
+    const previous = finalSessions.get(decision.session.row.id);
+    finalSessions.set(decision.session.row.id, {
+      created: previous?.created ?? decision.session.created,
+      row: decision.session.row,
+    });
+  }
+  const agentId = decisions[0]!.event.agentId;
+  const toInsert = [...finalSessions.values()].filter((session) => session.created);
+  const toUpdate = [...finalSessions.values()].filter((session) => !session.created);
+  const totals = (row: ClockWrites['session']['row']) => ({
+    state: row.state,
+    lastEventAt: row.lastEventAt,
+    endedAt: row.endedAt,
+    workedSeconds: row.workedSeconds,
+    breakSeconds: row.breakSeconds,
+    breakCount: row.breakCount,
+    updatedAt: meta.now,
+  });
+  await insertWorkSessions(
+    tx,
+    toInsert.map(({ row }) => ({
+      id: row.id,
+      tenantId,
+      agentId,
+      taskId: row.taskId,
+      siteId: row.siteId,
+      workDate: row.workDate,
+      startedAt: row.startedAt,
+      ...totals(row),
+    })),
+  );
+  for (const { row } of toUpdate) await updateWorkSession(tx, tenantId, row.id, totals(row));
+  await insertClockEvents(
+    tx,
+    decisions.map((decision) => decision.event),
+  );
+  await insertOnssRegistrations(
+    tx,
+    decisions.map((decision) => decision.onss),
+  );
+  await openEventAnomalies(
+    tx,
+    decisions.map((decision) => ({
+      tenantId,
+      agentId,
+      taskId: decision.event.taskId,
+      siteId: decision.event.siteId,
+      workSessionId: decision.session.row.id,
+      clockEventId: decision.event.id,
+      flags: decision.event.flags ?? [],
+      openedAt: meta.now,
+      details: decision.anomalyDetails,
+    })),
+  );
+  await recordAudits(
+    tx,
+    decisions.map((decision) => ({
+      tenantId,
+      actor: { type: 'agent' as const, id: agentId },
+      action: 'clock_event.recorded',
+      entityType: 'clock_event',
+      entityId: decision.event.id,
+      // Positions stay out of the audit trail (privacy): the event row holds them.
+      after: {
+        action: decision.event.action,
+        taskId: decision.event.taskId,
+        deviceTime: decision.event.deviceTime.toISOString(),
+        flags: decision.event.flags,
+        onssStatus: decision.onss.status,
+      },
+      ip: meta.ip,
+      requestId: meta.requestId,
+    })),
+  );
+}
