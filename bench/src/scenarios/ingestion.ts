@@ -90,7 +90,9 @@ async function loadHistory(client: pg.Client, world: World, rows: number) {
 
 async function startServer(databaseUrl: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverMain], {
+  // BENCH_SERVER_NODE_OPTIONS=--cpu-prof profiles the server under load (docs/performance.md).
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, serverMain], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
