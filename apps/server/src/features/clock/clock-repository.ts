@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agents,
@@ -95,8 +95,24 @@ export async function insertClockEvents(tx: Db, events: (typeof clockEvents.$inf
   if (events.length > 0) await tx.insert(clockEvents).values(events);
 }
 
-export async function insertWorkSessions(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
-  if (sessions.length > 0) await tx.insert(workSessions).values(sessions);
+/** New sessions are inserted, existing ones get their new state and totals: one statement. */
+export async function upsertWorkSessions(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
+  if (sessions.length === 0) return;
+  await tx
+    .insert(workSessions)
+    .values(sessions)
+    .onConflictDoUpdate({
+      target: workSessions.id,
+      set: {
+        state: sql`excluded.state`,
+        lastEventAt: sql`excluded.last_event_at`,
+        endedAt: sql`excluded.ended_at`,
+        workedSeconds: sql`excluded.worked_seconds`,
+        breakSeconds: sql`excluded.break_seconds`,
+        breakCount: sql`excluded.break_count`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
 }
 
 export async function insertOnssRegistrations(
@@ -123,18 +139,6 @@ export async function sessionEvents(tx: Db, tenantId: string, workSessionId: str
     .from(clockEvents)
     .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.workSessionId, workSessionId)))
     .orderBy(asc(clockEvents.deviceTime));
-}
-
-export async function updateWorkSession(
-  tx: Db,
-  tenantId: string,
-  id: string,
-  changes: Partial<typeof workSessions.$inferInsert>,
-) {
-  await tx
-    .update(workSessions)
-    .set(changes)
-    .where(and(eq(workSessions.tenantId, tenantId), eq(workSessions.id, id)));
 }
 
 export async function onssStatusOfEvent(tx: Db, tenantId: string, clockEventId: string) {

@@ -8,12 +8,11 @@ import {
   findSessionsClosedByCorrection,
   insertClockEvents,
   insertOnssRegistrations,
-  insertWorkSessions,
+  upsertWorkSessions,
   latestEventTime,
   listAgentTasks,
   lockAgent,
   sessionEvents,
-  updateWorkSession,
 } from './clock-repository.js';
 
 /**
@@ -69,30 +68,13 @@ export async function writeClockDecisions(
   meta: { now: Date; ip?: string; requestId?: string },
 ): Promise<void> {
   if (decisions.length === 0) return;
-  // A session's last row holds its final state; new sessions are inserted once, existing updated once.
-  const finalSessions = new Map<string, ClockWrites['session']>();
-  for (const decision of decisions) {
-    const previous = finalSessions.get(decision.session.row.id);
-    finalSessions.set(decision.session.row.id, {
-      created: previous?.created ?? decision.session.created,
-      row: decision.session.row,
-    });
-  }
+  // A session's last row holds its final state: one row per session, inserted or updated.
+  const finalSessions = new Map<string, ClockWrites['session']['row']>();
+  for (const decision of decisions) finalSessions.set(decision.session.row.id, decision.session.row);
   const agentId = decisions[0]!.event.agentId;
-  const toInsert = [...finalSessions.values()].filter((session) => session.created);
-  const toUpdate = [...finalSessions.values()].filter((session) => !session.created);
-  const totals = (row: ClockWrites['session']['row']) => ({
-    state: row.state,
-    lastEventAt: row.lastEventAt,
-    endedAt: row.endedAt,
-    workedSeconds: row.workedSeconds,
-    breakSeconds: row.breakSeconds,
-    breakCount: row.breakCount,
-    updatedAt: meta.now,
-  });
-  await insertWorkSessions(
+  await upsertWorkSessions(
     tx,
-    toInsert.map(({ row }) => ({
+    [...finalSessions.values()].map((row) => ({
       id: row.id,
       tenantId,
       agentId,
@@ -100,10 +82,15 @@ export async function writeClockDecisions(
       siteId: row.siteId,
       workDate: row.workDate,
       startedAt: row.startedAt,
-      ...totals(row),
+      state: row.state,
+      lastEventAt: row.lastEventAt,
+      endedAt: row.endedAt,
+      workedSeconds: row.workedSeconds,
+      breakSeconds: row.breakSeconds,
+      breakCount: row.breakCount,
+      updatedAt: meta.now,
     })),
   );
-  for (const { row } of toUpdate) await updateWorkSession(tx, tenantId, row.id, totals(row));
   await insertClockEvents(
     tx,
     decisions.map((decision) => decision.event),
