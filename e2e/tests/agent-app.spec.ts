@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('agent app shell (PWA)', () => {
-  test('opens at /m/ in French with the server status', async ({ page }) => {
+  test('opens at /m/ in French on the activation screen, with the server status', async ({ page }) => {
     await page.goto('/m/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { name: 'Activer ce téléphone' })).toBeVisible();
     await expect(page.getByText('Le serveur est joignable et prêt.')).toBeVisible();
     await expect(page.getByText('En ligne')).toBeVisible();
   });

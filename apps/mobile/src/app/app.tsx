@@ -1,30 +1,172 @@
 import { AppProviders } from '@ciao/front-common';
+import { z } from 'zod';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/app-header';
-import { LanguageSwitch } from '../components/language-switch';
 import { AppUpdateBanner } from '../features/app-update/components/app-update-banner';
+import { ActivationScreen } from '../features/activation/components/activation-screen';
+import { TaskScreen } from '../features/clock/components/task-screen';
 import { ConnectivityIndicator } from '../features/connectivity/components/connectivity-indicator';
 import { OfflineNotice } from '../features/connectivity/components/offline-notice';
+import { HistoryScreen } from '../features/history/components/history-screen';
+import { SettingsScreen } from '../features/settings/components/settings-screen';
+import { SignInScreen } from '../features/sign-in/components/sign-in-screen';
 import { ServerStatusCard } from '../features/status/components/server-status-card';
+import { TasksScreen } from '../features/tasks/components/tasks-screen';
 import { i18next } from '../i18n/i18n';
+import { api, onSessionEnded } from '../lib/api';
+import { readSession, writeSession } from '../lib/session-store';
+import type { StoredSession } from '../lib/session-store';
+import type { AgentSessionInfo, AgentTask } from '../lib/types';
+import { QueueBanner } from './queue-banner';
+
+type Tab = 'tasks' | 'history' | 'settings';
+
+function SignedIn({ session, onSignOut }: { session: AgentSessionInfo; onSignOut: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('tasks');
+  const [task, setTask] = useState<AgentTask>();
+
+  return (
+    <>
+      <QueueBanner session={session}>
+        {(syncNow) => (
+          <>
+            {tab === 'tasks' && !task && <TasksScreen session={session} onOpen={setTask} />}
+            {tab === 'tasks' && task && (
+              <TaskScreen
+                session={session}
+                task={task}
+                onBack={() => setTask(undefined)}
+                onRegistered={() => void syncNow()}
+              />
+            )}
+            {tab === 'history' && <HistoryScreen session={session} />}
+            {tab === 'settings' && (
+              <SettingsScreen session={session} onSignOut={onSignOut} serverStatus={<ServerStatusCard />} />
+            )}
+          </>
+        )}
+      </QueueBanner>
+      <nav
+        aria-label={t('nav.label')}
+        className="fixed inset-x-0 bottom-0 border-t-2 border-slate-300 bg-white pb-[env(safe-area-inset-bottom)]"
+      >
+        <div className="mx-auto grid max-w-md grid-cols-3">
+          {(['tasks', 'history', 'settings'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={() => {
+                setTab(name);
+                setTask(undefined);
+              }}
+              className={`min-h-16 px-1 text-lg font-bold ${
+                tab === name ? 'bg-brand-700 text-white' : 'text-slate-900 hover:bg-slate-100'
+              }`}
+            >
+              {t(`nav.${name}`)}
+            </button>
+          ))}
+        </div>
+      </nav>
+    </>
+  );
+}
 
 function Screen() {
   const { t } = useTranslation();
+  const [session, setSession] = useState<StoredSession>(readSession);
+  const [notice, setNotice] = useState<string>();
+
+  const save = useCallback((next: StoredSession) => {
+    writeSession(next);
+    setSession(next);
+  }, []);
+
+  // A revoked device needs a new licence code; a revoked or replaced token, a new sign-in.
+  const endSession = useCallback(
+    (code: string) => {
+      const current = readSession();
+      const next: StoredSession =
+        code === 'DEVICE_REVOKED' || code === 'TENANT_SUSPENDED'
+          ? {}
+          : { ...current, agentToken: undefined, agent: undefined };
+      setNotice(t(`session.ended.${code}`, { defaultValue: t('session.ended.TOKEN_INVALID') }));
+      save(next);
+    },
+    [save, t],
+  );
+
+  useEffect(() => {
+    onSessionEnded(endSession);
+    return () => onSessionEnded(undefined);
+  }, [endSession]);
+
+  const signOut = useCallback(async () => {
+    const token = session.agentToken;
+    if (token) {
+      try {
+        await api('/api/agent/v1/sign-out', z.unknown(), { method: 'POST', token });
+      } catch {
+        // Offline: the token is forgotten here anyway; the server lets it expire or replaces it.
+      }
+    }
+    setNotice(undefined);
+    save({ ...readSession(), agentToken: undefined, agent: undefined });
+  }, [save, session.agentToken]);
+
+  let content;
+  if (!session.deviceToken) {
+    content = (
+      <>
+        <ActivationScreen
+          notice={notice}
+          onActivated={(answer) => {
+            setNotice(undefined);
+            save({ deviceToken: answer.deviceToken, company: answer.company });
+          }}
+        />
+        <ServerStatusCard />
+      </>
+    );
+  } else if (!session.agentToken || !session.agent) {
+    content = (
+      <SignInScreen
+        deviceToken={session.deviceToken}
+        company={session.company}
+        notice={notice}
+        onSignedIn={(answer) => {
+          setNotice(undefined);
+          save({ ...session, agentToken: answer.agentToken, agent: answer.agent, company: answer.company });
+        }}
+        onDeviceRevoked={() => endSession('DEVICE_REVOKED')}
+      />
+    );
+  } else {
+    content = (
+      <SignedIn
+        key={session.agent.id}
+        session={{
+          agentId: session.agent.id,
+          token: session.agentToken,
+          name: `${session.agent.firstName} ${session.agent.lastName}`,
+          company: session.company,
+        }}
+        onSignOut={signOut}
+      />
+    );
+  }
 
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader status={<ConnectivityIndicator />} />
-      <main className="mx-auto flex w-full max-w-md flex-1 flex-col gap-4 px-4 py-5">
+      <main className="mx-auto flex w-full max-w-md flex-1 flex-col gap-4 px-4 py-5 pb-24">
         <AppUpdateBanner />
         <OfflineNotice />
-        <ServerStatusCard />
-        <LanguageSwitch />
+        {content}
       </main>
-      <footer className="pb-[env(safe-area-inset-bottom)]">
-        <p className="mx-auto max-w-md px-4 py-4 text-base text-slate-700">
-          {t('app.version', { version: __APP_VERSION__ })}
-        </p>
-      </footer>
     </div>
   );
 }

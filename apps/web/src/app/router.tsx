@@ -1,20 +1,40 @@
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from '../components/app-layout';
-import { HomeRoute } from './routes/home-route';
+import { SignedInLayout } from './layouts/signed-in-layout';
+import { PublicLayout } from './layouts/public-layout';
+import { RequireCapability } from './require-capability';
+import { RequireSession } from './require-session';
+import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
+import { SignInRoute } from './routes/sign-in-route';
+import { UsersRoute } from './routes/users-route';
 
+// Each signed-in screen is in src/app/navigation.ts (its capability, its menu entry) and in
+// `implementedScreens` there, so that the menu only links to screens that exist.
 export const router = createBrowserRouter([
   {
+    element: <PublicLayout />,
+    children: [{ errorElement: <RouteError />, children: [{ path: '/sign-in', element: <SignInRoute /> }] }],
+  },
+  {
     path: '/',
-    element: <AppLayout />,
+    element: <RequireSession />,
     children: [
       {
-        // A pathless route holds the error element, so that an error keeps the header and footer.
-        errorElement: <RouteError />,
+        element: <SignedInLayout />,
         children: [
-          { index: true, element: <HomeRoute /> },
-          { path: '*', element: <NotFoundRoute /> },
+          {
+            // A pathless route holds the error element, so that an error keeps the header and menu.
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <DashboardRoute /> },
+              {
+                element: <RequireCapability path="/users" />,
+                children: [{ path: 'users', element: <UsersRoute /> }],
+              },
+              { path: '*', element: <NotFoundRoute /> },
+            ],
+          },
         ],
       },
     ],

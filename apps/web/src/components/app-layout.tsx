@@ -1,9 +1,22 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
-import { LanguageSwitch } from './language-switch';
+import { Link } from 'react-router';
 
-/** The frame of every back-office page: header, main landmark, footer. */
-export function AppLayout() {
+/** The frame of every back-office page: skip link, header, main landmark, footer. */
+export function AppLayout({
+  headerEnd,
+  headerBelow,
+  sidebar,
+  children,
+}: {
+  /** Right side of the header: language switch, the signed-in user, sign-out. */
+  headerEnd: ReactNode;
+  /** Under the header bar, full width (the phone menu). */
+  headerBelow?: ReactNode;
+  /** The navigation beside the page on wide screens. */
+  sidebar?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
 
   return (
@@ -15,7 +28,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
           <Link
             to="/"
             className="flex items-baseline gap-3 rounded-sm focus-visible:outline-white"
@@ -24,14 +37,18 @@ export function AppLayout() {
             <span className="text-3xl font-extrabold tracking-tight">ciao</span>
             <span className="hidden text-sm text-brand-100 sm:inline">{t('app.tagline')}</span>
           </Link>
-          <LanguageSwitch />
+          {headerEnd}
         </div>
+        {headerBelow}
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
-        <Outlet />
-      </main>
+      <div className="mx-auto flex w-full max-w-6xl flex-1 gap-8 px-4 py-6 sm:py-8">
+        {sidebar}
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
+      </div>
       <footer className="border-t border-slate-200 bg-white">
-        <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-600">
+        <p className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-600">
           {t('app.footer', { version: __APP_VERSION__ })}
         </p>
       </footer>

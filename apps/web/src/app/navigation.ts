@@ -1,0 +1,64 @@
+import type { Capability } from '@ciao/domain';
+
+/** The screens the router has today: the menu only links to these, so it grows with the app. */
+export const implementedScreens = ['/', '/users'] as const;
+
+export type NavigationLabel =
+  | 'dashboard'
+  | 'agents'
+  | 'clientsSites'
+  | 'tasks'
+  | 'registrations'
+  | 'workSessions'
+  | 'onss'
+  | 'anomalies'
+  | 'licences'
+  | 'users'
+  | 'company'
+  | 'audit';
+
+export interface NavigationItem {
+  label: NavigationLabel;
+  path: string;
+  /** Shown when the session has any of these; an empty list means every signed-in user. */
+  anyOf: readonly Capability[];
+}
+
+/** The back-office menu, in order, with the capability that opens each screen. */
+export const navigation: readonly NavigationItem[] = [
+  { label: 'dashboard', path: '/', anyOf: [] },
+  { label: 'agents', path: '/agents', anyOf: ['agents.read'] },
+  { label: 'clientsSites', path: '/clients', anyOf: ['clients.read', 'sites.read'] },
+  { label: 'tasks', path: '/tasks', anyOf: ['tasks.read'] },
+  { label: 'registrations', path: '/registrations', anyOf: ['registrations.read'] },
+  { label: 'workSessions', path: '/work-sessions', anyOf: ['workSessions.read'] },
+  { label: 'onss', path: '/onss', anyOf: ['onssRegistrations.read'] },
+  { label: 'anomalies', path: '/anomalies', anyOf: ['anomalies.read'] },
+  { label: 'licences', path: '/licences', anyOf: ['licences.read'] },
+  { label: 'users', path: '/users', anyOf: ['users.read'] },
+  { label: 'company', path: '/company', anyOf: ['company.read'] },
+  { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
+];
+
+/**
+ * The menu of a session: the items its capabilities open, among the screens that exist.
+ * Example: `menuFor(session.capabilities)`.
+ */
+export function menuFor(
+  capabilities: readonly Capability[],
+  screens: readonly string[] = implementedScreens,
+): NavigationItem[] {
+  const granted = new Set(capabilities);
+  return navigation.filter(
+    (item) =>
+      screens.includes(item.path) &&
+      (item.anyOf.length === 0 || item.anyOf.some((capability) => granted.has(capability))),
+  );
+}
+
+/** Whether a session may open a screen: `canOpen(['users.read'], '/users')`. */
+export function canOpen(capabilities: readonly Capability[], path: string): boolean {
+  const item = navigation.find((entry) => entry.path === path);
+  if (!item) return true;
+  return item.anyOf.length === 0 || item.anyOf.some((capability) => capabilities.includes(capability));
+}

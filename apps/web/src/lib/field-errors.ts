@@ -1,0 +1,58 @@
+import { WEB_PASSWORD_MIN_LENGTH } from '@ciao/domain';
+import type { z } from 'zod';
+import type { ApiError } from './api';
+
+/** A form's errors by field name, each a stable code (`TOO_SMALL`, `DUPLICATE_LOGIN`, …). */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** The per-field errors of a failed client-side check with a shared zod contract. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.');
+    errors[path] ??= issue.code.toUpperCase();
+  }
+  return errors;
+}
+
+/** The per-field errors the server listed in its problem document (`errors[].path`, `code`). */
+export function serverFieldErrors(error: ApiError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of error.problem?.errors ?? []) errors[field.path] ??= field.code;
+  // A conflict on one field comes as the problem's own code, e.g. DUPLICATE_LOGIN.
+  if (error.problem?.code === 'DUPLICATE_LOGIN') errors.login ??= 'DUPLICATE_LOGIN';
+  return errors;
+}
+
+type Translate = (key: FieldErrorKey, options?: Record<string, unknown>) => string;
+
+export type FieldErrorKey =
+  | 'fields.required'
+  | 'fields.tooShort'
+  | 'fields.passwordTooShort'
+  | 'fields.tooLong'
+  | 'fields.invalidFormat'
+  | 'fields.invalidValue'
+  | 'fields.duplicateLogin';
+
+/** The translated words for a field error; an empty value says "required" rather than "too short". */
+export function fieldErrorText(t: Translate, field: string, code: string, value?: string): string {
+  switch (code) {
+    case 'TOO_SMALL':
+      if (value !== undefined && value.trim() === '') return t('fields.required');
+      if (field === 'password') return t('fields.passwordTooShort', { min: WEB_PASSWORD_MIN_LENGTH });
+      return t('fields.tooShort');
+    case 'TOO_BIG':
+      return t('fields.tooLong');
+    case 'INVALID_FORMAT':
+    case 'INVALID_STRING':
+    case 'PATTERN':
+      return t('fields.invalidFormat');
+    case 'DUPLICATE_LOGIN':
+      return t('fields.duplicateLogin');
+    case 'REQUIRED':
+      return t('fields.required');
+    default:
+      return t('fields.invalidValue');
+  }
+}
