@@ -20,6 +20,7 @@ import { clockRoutes } from './features/clock/clock-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { licenceRoutes } from './features/licences/licence-routes.js';
 import { metaRoutes } from './features/meta/meta-routes.js';
+import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import type { AppContext } from './http/app-context.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -43,6 +44,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Serve the built front ends (off in API-only tests). */
   serveFrontEnds?: boolean;
+  /** Base URL of the ONSS simulator (tenants in the `simulator` environment). */
+  onssSimulatorUrl?: string;
 }
 
 declare module 'fastify' {
@@ -63,6 +66,7 @@ export async function buildApp({
   secretBox,
   now = () => new Date(),
   serveFrontEnds = true,
+  onssSimulatorUrl = 'http://127.0.0.1:3900',
 }: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -87,6 +91,7 @@ export async function buildApp({
     now,
     sessions: config.sessions,
     events: new AppEvents(),
+    onss: { simulatorUrl: onssSimulatorUrl },
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);
@@ -128,6 +133,7 @@ export async function buildApp({
   // Back-office: sign-in, then administration (users, agents, subcontractors, company, audit).
   await app.register(authRoutes);
   await app.register(administrationRoutes);
+  await app.register(onssConnectionRoutes);
   await app.register(licenceRoutes);
   await app.register(workSessionRoutes);
   await app.register(anomalyRoutes);

@@ -35,6 +35,8 @@ const environmentSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
   ONSS_SIMULATOR: z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
   ONSS_SIMULATOR_PORT: port(3900),
+  /** Where tenants in the `simulator` environment send; default: the simulator this server starts. */
+  ONSS_SIMULATOR_URL: z.url({ message: 'must be a full URL such as http://127.0.0.1:3900' }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number({ message: 'must be a number of bytes' })
@@ -75,7 +77,11 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     dataDir: path.resolve(env.DATA_DIR),
     secretKeyHex: env.SECRET_KEY,
     demoData: env.DEMO_DATA,
-    onssSimulator: { mode: env.ONSS_SIMULATOR, port: env.ONSS_SIMULATOR_PORT },
+    onssSimulator: {
+      mode: env.ONSS_SIMULATOR,
+      port: env.ONSS_SIMULATOR_PORT,
+      url: env.ONSS_SIMULATOR_URL ?? `http://127.0.0.1:${env.ONSS_SIMULATOR_PORT}`,
+    },
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,

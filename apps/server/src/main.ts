@@ -7,6 +7,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
 import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
+import { startOnssWorker } from './jobs/onss-outbox-worker.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 
@@ -54,6 +55,7 @@ async function main() {
   let app: FastifyInstance | undefined;
   let demo: Awaited<ReturnType<typeof startDemoServices>> | undefined;
   let stopAnomalyScheduler: (() => Promise<void>) | undefined;
+  let stopOnssWorker: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -65,6 +67,7 @@ async function main() {
     timer.unref();
     // Stop taking requests and let in-flight ones finish, then close the database last.
     await stopAnomalyScheduler?.().catch(() => {});
+    await stopOnssWorker?.().catch(() => {});
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -74,10 +77,16 @@ async function main() {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    demo = await startDemoServices({ config, database, seedDemo });
-    app = await buildApp({ config, database, secretBox });
+    demo = await startDemoServices({ config, database, seedDemo, secretBox });
+    app = await buildApp({
+      config,
+      database,
+      secretBox,
+      onssSimulatorUrl: demo.simulatorUrl ?? config.onssSimulator.url,
+    });
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
+    stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log });
   } catch (error) {
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { demoAgentPassword, demoLicenceCode, demoTenant, demoUsers, demoWebPassword } from './demo-data.js';
+import type { SecretBox } from '../security/secret-box.js';
+import { prepareDemoSimulator } from './demo-onss.js';
 import { seedDemo as seedDemoData } from './seed-demo.js';
 import { findTenantByCode } from '../features/tenants/tenant-repository.js';
 
@@ -23,12 +25,15 @@ export async function startDemoServices({
   config,
   database,
   seedDemo,
+  secretBox,
 }: {
   config: ServerConfig;
   database: Database;
   seedDemo: boolean;
+  /** Seals the demo company's ONSS private key, and opens it to register its public key. */
+  secretBox?: SecretBox;
 }): Promise<DemoServices> {
-  if (seedDemo) await seedDemoData(database.db);
+  if (seedDemo) await seedDemoData(database.db, secretBox ? { secretBox } : {});
 
   const wantsSimulator =
     config.onssSimulator.mode === 'on' ||
@@ -49,6 +54,12 @@ export async function startDemoServices({
     const address = simulator.server.address();
     const port = typeof address === 'object' && address ? address.port : config.onssSimulator.port;
     simulatorUrl = `http://127.0.0.1:${port}`;
+    if (secretBox) {
+      // The demo must start even when the simulator cannot be prepared: say why, and go on.
+      await prepareDemoSimulator(simulator, database.db, secretBox).catch((error: unknown) => {
+        process.stderr.write(`ONSS simulator not prepared for the demo: ${(error as Error).message}\n`);
+      });
+    }
   }
   return {
     simulatorUrl,

@@ -4,6 +4,7 @@ import {
   auditLog,
   clients,
   licences,
+  onssConnections,
   sites,
   subcontractors,
   taskAgents,
@@ -14,6 +15,8 @@ import {
 } from '../db/schema/index.js';
 import { hashLicenceCode } from '../features/licences/licence-code.js';
 import { hashPassword } from '../security/passwords.js';
+import type { SecretBox } from '../security/secret-box.js';
+import { demoOnssConnection } from './demo-onss.js';
 import {
   demoAgentPassword,
   demoAgents,
@@ -46,9 +49,11 @@ function lookup(map: Map<string, string>, key: string): string {
  * Liège, task groups, scheduled tasks, 20 agents with their automatic web users, one web user per
  * role, and a licence code. Passwords are hashed before the transaction: argon2 is slow by design.
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, options: { secretBox?: SecretBox } = {}): Promise<void> {
   const webPasswordHash = await hashPassword(demoWebPassword);
   const agentPasswordHash = await hashPassword(demoAgentPassword);
+  // With the server's secret box, the demo company gets its ONSS connection to the simulator.
+  const onssConnection = options.secretBox ? await demoOnssConnection(options.secretBox) : undefined;
 
   await db.transaction(async (tx) => {
     const [tenant] = await tx
@@ -65,6 +70,8 @@ export async function seedDemo(db: Db): Promise<void> {
       .returning({ id: tenants.id });
     if (!tenant) throw new Error('demo tenant not created');
     const tenantId = tenant.id;
+
+    if (onssConnection) await tx.insert(onssConnections).values({ tenantId, ...onssConnection });
 
     await tx.insert(licences).values({
       tenantId,

@@ -11,6 +11,8 @@ export interface AppContext {
   now: () => Date;
   sessions: SessionPolicy;
   events: AppEvents;
+  /** ONSS: base URL of the simulator environment (tests point it at their own simulator). */
+  onss: { simulatorUrl: string };
 }
 
 export interface SessionPolicy {

@@ -3,6 +3,7 @@ import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -16,4 +17,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...clockRouteFixtures,
   ...anomalyRouteFixtures,
   ...workSessionRouteFixtures,
+  ...onssConnectionRouteFixtures,
 };

@@ -11,3 +11,4 @@ export * from './audit.js';
 export * from './clock.js';
 export * from './work-sessions.js';
 export * from './anomalies.js';
+export * from './onss-connection.js';

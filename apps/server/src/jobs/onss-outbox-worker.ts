@@ -1,0 +1,315 @@
+// The ONSS outbox worker: sends the registrations the clock flow left "to_send", per tenant in calls
+// of at most 200, and later fetches ONSS's asynchronous verdict. Nothing is ever dropped: every
+// claimed row ends registered, refused, failing (retried later) or needing attention, and a row
+// left "sending" by a crash is claimed again once its claim expires.
+import type { OnssRegistrationContent } from '@ciao/domain';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../http/app-context.js';
+import { OnssCallError, OnssTokenCache, type OnssClient } from '../onss/onss-client.js';
+import { MAX_ITEMS_PER_CALL } from '../onss/onss-wire.js';
+import { findOnssConnection, tenantOnssClient } from '../onss/tenant-onss-client.js';
+import { CircuitBreakers } from './onss-circuit-breaker.js';
+import {
+  claimDueRows,
+  markAttemptFailed,
+  markRefusedAtRegistration,
+  markRegistered,
+  pendingValidity,
+  recordValidity,
+  releaseRows,
+  type OutboxRow,
+} from './onss-outbox-repository.js';
+
+export interface OnssOutboxOptions {
+  /** Rows claimed per pass. */
+  batchSize?: number;
+  /** How long a claim protects a row; past it, another pass takes the row over (crash safety). */
+  claimTtlMs?: number;
+  /** Attempts before a row needs attention (a person looks at it; it stays visible). */
+  maxAttempts?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  circuit?: { failureThreshold: number; coolDownMs: number };
+  /** Tenants served at once; each tenant has one call in flight at most. */
+  tenantConcurrency?: number;
+  timeoutMs?: number;
+  /** Registered rows whose validity is fetched per pass. */
+  reconcileBatchSize?: number;
+  random?: () => number;
+  logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+}
+
+export interface OnssPassSummary {
+  claimed: number;
+  registered: number;
+  refused: number;
+  retrying: number;
+  needsAttention: number;
+  released: number;
+  validated: number;
+  refusedOnValidation: number;
+}
+
+const emptySummary = (): OnssPassSummary => ({
+  claimed: 0,
+  registered: 0,
+  refused: 0,
+  retrying: 0,
+  needsAttention: 0,
+  released: 0,
+  validated: 0,
+  refusedOnValidation: 0,
+});
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item)) ?? [];
+    group.push(item);
+    groups.set(key(item), group);
+  }
+  return groups;
+}
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(size, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
+/** The worker's state (circuits, tokens) and its pass; `startOnssWorker` runs it on a timer. */
+export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {}) {
+  const {
+    batchSize = 1_000,
+    claimTtlMs = 120_000,
+    maxAttempts = 10,
+    backoff = { baseMs: 5_000, maxMs: 15 * 60_000 },
+    tenantConcurrency = 4,
+    timeoutMs = 15_000,
+    reconcileBatchSize = 500,
+    random = Math.random,
+    logger,
+  } = options;
+  const circuits = new CircuitBreakers(options.circuit ?? { failureThreshold: 5, coolDownMs: 30_000 });
+  const tokenCache = new OnssTokenCache();
+
+  const clientFor = async (tenantId: string) =>
+    tenantOnssClient(await findOnssConnection(ctx.db, tenantId), {
+      secretBox: ctx.secretBox,
+      simulatorUrl: ctx.onss.simulatorUrl,
+      tokenCache,
+      now: ctx.now,
+      timeoutMs,
+    });
+
+  /** Exponential backoff with jitter (half to all of the step), never sooner than Retry-After. */
+  const nextAttempt = (attemptsSoFar: number, retryAfterMs: number | undefined, now: Date): Date => {
+    const step = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attemptsSoFar));
+    const delay = Math.max(step * (0.5 + random() * 0.5), retryAfterMs ?? 0);
+    return new Date(now.getTime() + delay);
+  };
+
+  const failRows = async (rows: OutboxRow[], error: OnssCallError, summary: OnssPassSummary) => {
+    const now = ctx.now();
+    for (const row of rows) {
+      const attempts = row.attempts + 1;
+      const giveUp = error.kind === 'permanent' || attempts >= maxAttempts;
+      const message =
+        giveUp && error.kind !== 'permanent'
+          ? `${error.message} (gave up after ${attempts} attempts)`
+          : error.message;
+      await markAttemptFailed(
+        ctx.db,
+        row.id,
+        {
+          error: message,
+          nextAttemptAt: giveUp ? null : nextAttempt(row.attempts, error.details.retryAfterMs, now),
+          countsAsAttempt: true,
+        },
+        now,
+      );
+      if (giveUp) summary.needsAttention += 1;
+      else summary.retrying += 1;
+    }
+  };
+
+  const sendChunk = async (
+    client: OnssClient,
+    endpoint: string,
+    rows: OutboxRow[],
+    summary: OnssPassSummary,
+  ) => {
+    const results = await client.registerInBulk(
+      rows.map((row) => row.payload as unknown as OnssRegistrationContent),
+    );
+    circuits.succeeded(endpoint);
+    const now = ctx.now();
+    await ctx.db.transaction(async (tx) => {
+      for (const [index, row] of rows.entries()) {
+        const result = results[index]!;
+        if (result.created) {
+          await markRegistered(tx, row.id, result, now);
+          summary.registered += 1;
+        } else {
+          const remarks = result.reasons.map((reason) => reason.description || reason.code);
+          await markRefusedAtRegistration(tx, row.id, remarks, now);
+          summary.refused += 1;
+        }
+      }
+    });
+  };
+
+  const sendTenant = async (tenantId: string, rows: OutboxRow[], summary: OnssPassSummary) => {
+    const built = await clientFor(tenantId);
+    if (!built.ok) {
+      const now = ctx.now();
+      for (const row of rows) {
+        await markAttemptFailed(
+          ctx.db,
+          row.id,
+          { error: built.reason, nextAttemptAt: null, countsAsAttempt: false },
+          now,
+        );
+      }
+      summary.needsAttention += rows.length;
+      return;
+    }
+    const { client, endpointKey } = built;
+    for (let start = 0; start < rows.length; start += MAX_ITEMS_PER_CALL) {
+      const chunk = rows.slice(start, start + MAX_ITEMS_PER_CALL);
+      const now = ctx.now();
+      if (!circuits.tryAcquire(endpointKey, now.getTime())) {
+        const rest = rows.slice(start);
+        await releaseRows(
+          ctx.db,
+          rest.map((row) => row.id),
+          new Date(circuits.retryAt(endpointKey, now.getTime())),
+          now,
+        );
+        summary.released += rest.length;
+        return;
+      }
+      try {
+        await sendChunk(client, endpointKey, chunk, summary);
+      } catch (error) {
+        const failure =
+          error instanceof OnssCallError
+            ? error
+            : new OnssCallError('retryable', `ONSS call failed: ${(error as Error).message}`);
+        if (failure.kind === 'retryable') circuits.failed(endpointKey, ctx.now().getTime());
+        else circuits.released(endpointKey);
+        logger?.warn(
+          { tenantId, kind: failure.kind, status: failure.details.status, items: chunk.length },
+          failure.message,
+        );
+        await failRows(chunk, failure, summary);
+      }
+    }
+  };
+
+  const reconcile = async (summary: OnssPassSummary) => {
+    const rows = await pendingValidity(ctx.db, reconcileBatchSize);
+    const byTenant = groupBy(rows, (row) => row.tenantId);
+    await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, tenantRows]) => {
+      const built = await clientFor(tenantId);
+      if (!built.ok) return;
+      for (const row of tenantRows) {
+        if (!row.onssId) continue;
+        if (!circuits.tryAcquire(built.endpointKey, ctx.now().getTime())) return;
+        try {
+          const state = await built.client.getRegistration(row.onssId);
+          circuits.succeeded(built.endpointKey);
+          if (state.validity === 'pending') continue;
+          const last = state.history.at(-1);
+          await recordValidity(
+            ctx.db,
+            row.id,
+            { status: state.validity, remarks: state.remarks, at: last?.at ?? ctx.now().toISOString() },
+            ctx.now(),
+          );
+          if (state.validity === 'validated') summary.validated += 1;
+          if (state.validity === 'refused') summary.refusedOnValidation += 1;
+        } catch (error) {
+          const kind = error instanceof OnssCallError ? error.kind : 'retryable';
+          if (kind === 'retryable') circuits.failed(built.endpointKey, ctx.now().getTime());
+          else circuits.released(built.endpointKey);
+          logger?.warn(
+            { tenantId, onssId: row.onssId },
+            `ONSS validity not fetched: ${(error as Error).message}`,
+          );
+          if (kind !== 'permanent') return;
+        }
+      }
+    });
+  };
+
+  return {
+    circuits,
+    /** One pass: send what is due, then fetch the validity of what ONSS has registered. */
+    async runPass(): Promise<OnssPassSummary> {
+      const summary = emptySummary();
+      const now = ctx.now();
+      const claimed = await claimDueRows(ctx.db, now, new Date(now.getTime() + claimTtlMs), batchSize);
+      summary.claimed = claimed.length;
+      const byTenant = groupBy(
+        [...claimed].sort((a, b) => a.registrationTime.getTime() - b.registrationTime.getTime()),
+        (row) => row.tenantId,
+      );
+      await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, rows]) => {
+        try {
+          await sendTenant(tenantId, rows, summary);
+        } catch (error) {
+          // The claim expires and a later pass takes the rows again: nothing is lost.
+          logger?.error({ err: error, tenantId }, 'ONSS outbox: tenant pass failed');
+        }
+      });
+      await reconcile(summary);
+      return summary;
+    },
+  };
+}
+
+export interface OnssWorkerOptions extends OnssOutboxOptions {
+  intervalMs?: number;
+  logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+}
+
+/**
+ * Runs a pass every `intervalMs` (the next one planned when the previous ends, so passes never
+ * overlap in one process; several processes share the work through SKIP LOCKED). Returns the stop
+ * function, which waits for the pass in progress.
+ */
+export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): () => Promise<void> {
+  const { intervalMs = 2_000, logger } = options;
+  const outbox = createOnssOutbox(ctx, options);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const runOnce = async () => {
+    try {
+      const summary = await outbox.runPass();
+      const busy = Object.values(summary).some((count) => count > 0);
+      if (busy) logger.info(summary, 'ONSS outbox pass');
+    } catch (error) {
+      logger.error({ err: error }, 'ONSS outbox pass failed');
+    }
+  };
+  const plan = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce().finally(() => {
+        running = undefined;
+        plan();
+      });
+    }, intervalMs);
+    timer.unref();
+  };
+  plan();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,259 @@
+import { DEMO_DECLARATION_NUMBERS, DEMO_NISS } from '@ciao/onss-simulator';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { agents, onssConnections, onssRegistrations, sites } from '../src/db/schema/index.js';
+import { createOnssOutbox, type OnssOutboxOptions } from '../src/jobs/onss-outbox-worker.js';
+import { receivedCalls, startTestSimulator, type TestSimulator } from './support/onss-simulator.js';
+import { clockWorldDeclaration, createOnssWorld } from './support/onss-world.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const VALIDATION_DELAY_MS = 60_000;
+
+describe('ONSS outbox worker against the simulator over HTTP', () => {
+  let subject: TestApp;
+  let simulator: TestSimulator;
+  beforeAll(async () => {
+    subject = await createTestApp();
+    // One time for both sides: the simulator judges "registration in the future" and token expiry
+    // with the same clock the tests move.
+    simulator = await startTestSimulator({
+      clock: { now: subject.clock.now },
+      settings: { validationDelayMs: VALIDATION_DELAY_MS },
+    });
+    subject.app.ctx.onss.simulatorUrl = simulator.url;
+    await simulator.admin('PATCH', '/admin/reference-data', { declarations: [clockWorldDeclaration] });
+  });
+  afterEach(async () => {
+    await simulator.admin('DELETE', '/admin/faults');
+    // Rows a test leaves in flight must not be sent by the next test's passes.
+    await subject.app.ctx.db
+      .update(onssRegistrations)
+      .set({ status: 'cancelled' })
+      .where(inArray(onssRegistrations.status, ['to_send', 'send_failing', 'sending', 'registered']));
+  });
+  afterAll(async () => {
+    await simulator.close();
+    await subject.close();
+  });
+  const db = () => subject.app.ctx.db;
+  const outbox = (options: OnssOutboxOptions = {}) =>
+    createOnssOutbox(subject.app.ctx, {
+      backoff: { baseMs: 1_000, maxMs: 8_000 },
+      random: () => 1,
+      ...options,
+    });
+  const row = async (id: string) =>
+    (await db().select().from(onssRegistrations).where(eq(onssRegistrations.id, id)))[0]!;
+
+  it('sends a registration with the right fields, records it, then reconciles it to validated', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock('ARRIVE');
+    const worker = outbox();
+    const summary = await worker.runPass();
+    expect(summary).toMatchObject({ claimed: 1, registered: 1 });
+    const registered = await row(id);
+    expect(registered).toMatchObject({
+      status: 'registered',
+      attempts: 1,
+      onssId: expect.any(String),
+      lastError: null,
+    });
+    expect(registered.validityHistory).toEqual([expect.objectContaining({ validity: 'pending' })]);
+
+    const [call] = await receivedCalls(simulator, world.clientId);
+    expect(call!.items).toEqual([
+      {
+        registrationDate: registered.registrationTime.toISOString(),
+        ssin: '85073003328',
+        type: 'in',
+        employer: { enterpriseNumber: '0777123418' },
+        placeOfWork: { coordinates: { latitude: expect.any(Number), longitude: expect.any(Number) } },
+        contractualRelationshipReference: '1Y102M7NZF7PZ',
+      },
+    ]);
+    expect(call!.items[0]!.registrationDate).toMatch(/Z$/);
+
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+    expect(await worker.runPass()).toMatchObject({ validated: 1 });
+    const validated = await row(id);
+    expect(validated).toMatchObject({ status: 'validated', validatedAt: expect.any(Date) });
+    expect(validated.validityHistory.map((entry) => entry.validity)).toEqual(['pending', 'validated']);
+  });
+
+  it('records a refusal at registration and a refusal on validation, with their remarks', async () => {
+    const refused = await createOnssWorld(subject.app, simulator);
+    await db()
+      .update(sites)
+      .set({ workDeclarationNumber: DEMO_DECLARATION_NUMBERS.suspended })
+      .where(eq(sites.id, refused.site.id));
+    const refusedId = await refused.clock();
+    const unknown = await createOnssWorld(subject.app, simulator);
+    await db()
+      .update(agents)
+      .set({ niss: DEMO_NISS.unknownInNationalRegister })
+      .where(eq(agents.id, unknown.agent.id));
+    const unknownId = await unknown.clock();
+
+    const worker = outbox();
+    await worker.runPass();
+    const atRegistration = await row(refusedId);
+    expect(atRegistration.status).toBe('refused');
+    expect(atRegistration.remarks.length).toBeGreaterThan(0);
+    expect(atRegistration.onssId).toBeNull();
+    expect((await row(unknownId)).status).toBe('registered');
+
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+    await worker.runPass();
+    expect(await row(unknownId)).toMatchObject({
+      status: 'refused',
+      remarks: ['NISS IS NOT KNOW IN THE NATIONAL REGISTER'],
+    });
+  });
+
+  it('keeps everything while ONSS is down and sends each registration once when it is back', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const ids = [await world.clock('ARRIVE'), await world.clock('PAUSE')];
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { rate: 1, statuses: [503] },
+    });
+    const worker = outbox({ circuit: { failureThreshold: 100, coolDownMs: 1_000 } });
+    await worker.runPass();
+    for (const id of ids)
+      expect(await row(id)).toMatchObject({
+        status: 'send_failing',
+        attempts: 1,
+        lastError: expect.stringContaining('503'),
+      });
+    subject.clock.advance(2_000);
+    await worker.runPass();
+    for (const id of ids) expect((await row(id)).attempts).toBe(2);
+
+    await simulator.admin('DELETE', '/admin/faults');
+    subject.clock.advance(10_000);
+    await worker.runPass();
+    for (const id of ids) expect((await row(id)).status).toBe('registered');
+    const processed = (await receivedCalls(simulator, world.clientId)).filter((call) => call.processed);
+    expect(processed.flatMap((call) => call.items)).toHaveLength(2);
+    const { registrations } = await simulator.admin<{ registrations: unknown[] }>(
+      'GET',
+      `/admin/registrations?clientId=${world.clientId}`,
+    );
+    expect(registrations).toHaveLength(2);
+  });
+
+  it('waits as long as a 429 Retry-After asks', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock();
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      rateLimit: { next: 1, retryAfterSeconds: 120 },
+    });
+    const worker = outbox();
+    const before = subject.clock.now().getTime();
+    await worker.runPass();
+    const waiting = await row(id);
+    expect(waiting.status).toBe('send_failing');
+    expect(waiting.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    subject.clock.advance(60_000);
+    expect((await worker.runPass()).claimed).toBe(0);
+    subject.clock.advance(61_000);
+    await worker.runPass();
+    expect((await row(id)).status).toBe('registered');
+  });
+
+  it('renews a token ONSS expired and sends', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const worker = outbox();
+    await world.clock('ARRIVE');
+    await worker.runPass();
+    await simulator.admin('POST', '/admin/tokens/expire');
+    const id = await world.clock('PAUSE');
+    await worker.runPass();
+    expect((await row(id)).status).toBe('registered');
+  });
+
+  it('opens the circuit after repeated failures, stops calling, then closes it on a good probe', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock();
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { rate: 1, statuses: [500] },
+    });
+    const worker = outbox({ circuit: { failureThreshold: 2, coolDownMs: 60_000 } });
+    const key = `${simulator.url}/REST/presenceRegistration/v1/presenceRegistrations`;
+    await worker.runPass();
+    subject.clock.advance(5_000);
+    await worker.runPass();
+    expect(worker.circuits.state(key, subject.clock.now().getTime())).toBe('open');
+    const callsWhenOpened = (await receivedCalls(simulator, world.clientId)).length;
+
+    subject.clock.advance(10_000);
+    const paused = await worker.runPass();
+    expect(paused.released).toBe(1);
+    expect((await receivedCalls(simulator, world.clientId)).length).toBe(callsWhenOpened);
+    expect(await row(id)).toMatchObject({ status: 'send_failing', attempts: 2 });
+
+    await simulator.admin('DELETE', '/admin/faults');
+    subject.clock.advance(60_000);
+    expect(worker.circuits.state(key, subject.clock.now().getTime())).toBe('half-open');
+    await worker.runPass();
+    expect((await row(id)).status).toBe('registered');
+    expect(worker.circuits.state(key, subject.clock.now().getTime())).toBe('closed');
+  });
+
+  it('sets a registration aside (needs attention, still visible) after the maximum attempts', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock();
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { rate: 1, statuses: [503] },
+    });
+    const worker = outbox({ maxAttempts: 3, circuit: { failureThreshold: 100, coolDownMs: 1_000 } });
+    for (let pass = 0; pass < 3; pass += 1) {
+      await worker.runPass();
+      subject.clock.advance(10_000);
+    }
+    expect(await row(id)).toMatchObject({
+      status: 'needs_attention',
+      attempts: 3,
+      lastError: expect.stringContaining('gave up after 3 attempts'),
+    });
+  });
+
+  it('sends again, once, a row a crashed process left "sending"; not one still claimed', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const crashed = await world.clock('ARRIVE');
+    const claimed = await world.clock('PAUSE');
+    const now = subject.clock.now().getTime();
+    await db()
+      .update(onssRegistrations)
+      .set({ status: 'sending', claimedUntil: new Date(now - 1_000) })
+      .where(eq(onssRegistrations.id, crashed));
+    await db()
+      .update(onssRegistrations)
+      .set({ status: 'sending', claimedUntil: new Date(now + 60_000) })
+      .where(eq(onssRegistrations.id, claimed));
+    const worker = outbox();
+    await worker.runPass();
+    await worker.runPass();
+    expect((await row(crashed)).status).toBe('registered');
+    expect((await row(claimed)).status).toBe('sending');
+    const items = (await receivedCalls(simulator, world.clientId)).flatMap((call) => call.items);
+    expect(items).toHaveLength(1);
+  });
+
+  it('sets aside the registrations of a company whose ONSS connection was removed, saying why', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock();
+    await db()
+      .update(onssConnections)
+      .set({ privateKeyEncrypted: null })
+      .where(eq(onssConnections.tenantId, world.tenant.id));
+    await outbox().runPass();
+    expect(await row(id)).toMatchObject({
+      status: 'needs_attention',
+      lastError: expect.stringContaining('ONSS connection'),
+    });
+  });
+});
