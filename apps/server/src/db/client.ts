@@ -14,7 +14,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
+  | { kind: 'pglite-memory'; /** A dump of a prepared database to start from (tests). */ loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Database {
@@ -35,14 +35,19 @@ pg.types.setTypeParser(PG_BIGINT_OID, (value) => Number.parseInt(value, 10));
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 20);
-  return openPglite(target.kind === 'pglite' ? target.dataDir : undefined);
+  return openPglite(
+    target.kind === 'pglite' ? target.dataDir : undefined,
+    target.kind === 'pglite-memory' ? target.loadDataDir : undefined,
+  );
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(path.join(dataDir, 'pgdata')) : await PGlite.create();
+    client = dataDir
+      ? await PGlite.create(path.join(dataDir, 'pgdata'))
+      : await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } catch (error) {
     release();
     throw error;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -38,6 +39,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await cleanup.end();
       },
     };
+  }
+  const snapshotPath = inject('pgliteSnapshotPath');
+  if (snapshotPath) {
+    const database = await openDatabase({
+      kind: 'pglite-memory',
+      loadDataDir: new Blob([fs.readFileSync(snapshotPath)]),
+    });
+    return { ...database, dispose: () => database.close() };
   }
   const database = await openDatabase({ kind: 'pglite-memory' });
   await migrateDatabase(database);
