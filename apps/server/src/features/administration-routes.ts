@@ -1,15 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { agentRoutes } from './agents/agent-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { clientRoutes } from './clients/client-routes.js';
 import { companyRoutes } from './company/company-routes.js';
+import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
+import { siteRoutes } from './sites/site-routes.js';
 import { subcontractorRoutes } from './subcontractors/subcontractor-routes.js';
+import { taskGroupRoutes } from './task-groups/task-group-routes.js';
+import { taskRoutes } from './tasks/task-routes.js';
 import { userRoutes } from './users/user-routes.js';
 
-/** The administration API of identity: users, agents, subcontractors, the company, the audit trail. */
+/**
+ * The administration API: users, agents, subcontractors, clients, sites, task groups, tasks, the
+ * company, the audit trail.
+ */
 export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes);
   await app.register(agentRoutes);
   await app.register(subcontractorRoutes);
+  await app.register(clientRoutes);
+  await app.register(siteRoutes);
+  await app.register(taskGroupRoutes);
+  await app.register(taskRoutes);
   await app.register(companyRoutes);
   await app.register(auditRoutes);
+  await app.register(onssRegistrationRoutes);
 };

@@ -4,6 +4,8 @@ import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
+import { placesRouteFixtures } from './fixtures/places-fixtures.js';
+import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -14,8 +16,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...authRouteFixtures,
   ...agentAppRouteFixtures,
   ...administrationRouteFixtures,
+  ...placesRouteFixtures,
   ...clockRouteFixtures,
   ...anomalyRouteFixtures,
   ...workSessionRouteFixtures,
   ...onssConnectionRouteFixtures,
+  ...onssRegistrationRouteFixtures,
 };

@@ -12,3 +12,6 @@ export * from './clock.js';
 export * from './work-sessions.js';
 export * from './anomalies.js';
 export * from './onss-connection.js';
+export * from './onss-registrations.js';
+export * from './places.js';
+export * from './tasks.js';

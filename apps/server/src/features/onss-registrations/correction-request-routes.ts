@@ -1,0 +1,110 @@
+import {
+  correctionRequestListQuery,
+  correctionRequestPage,
+  correctionRequestView,
+  createCorrectionRequestRequest,
+} from '@ciao/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callerOf } from '../../http/caller.js';
+import { presentCorrectionRequest, presentCorrectionRequestSummary } from './correction-request-presenter.js';
+import { createCorrectionRequest } from './create-correction-request.js';
+import { exportCorrectionRequestCsv } from './export-correction-request-csv.js';
+import { getCorrectionRequest } from './get-correction-request.js';
+import { listCorrectionRequests } from './list-correction-requests.js';
+
+const tags = ['onss-registrations'];
+const params = z.object({ correctionRequestId: z.uuid() });
+const read = { access: { capability: 'onssRegistrations.read' } } as const;
+const write = { access: { capability: 'onssCorrections.write' } } as const;
+
+/** Correction requests to ONSS: filing one, reading them, the CSV to send. */
+export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/onss-correction-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Files a correction request for refused or registered ONSS registrations',
+        description:
+          'Gives a reference CR-<year>-NNNN per company and, per registration, the deadline: the ' +
+          'registration date plus 30 days (Europe/Brussels). The registrations’ follow-up becomes ' +
+          'correction_requested with the reference. Unknown ids: NOT_FOUND; registrations ONSS does ' +
+          'not know of (not sent, not applicable, cancelled): CONFLICT.',
+        body: createCorrectionRequestRequest,
+        response: { 201: correctionRequestView },
+      },
+      config: write,
+    },
+    async (request, reply) => {
+      const created = await createCorrectionRequest(app.ctx, callerOf(request), request.body);
+      return reply.status(201).send(presentCorrectionRequest(created.request, created.items, app.ctx.now()));
+    },
+  );
+
+  app.get(
+    '/api/onss-correction-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Lists the company’s correction requests, newest first',
+        querystring: correctionRequestListQuery,
+        response: { 200: correctionRequestPage },
+      },
+      config: read,
+    },
+    async (request) => {
+      const { rows, total } = await listCorrectionRequests(app.ctx, callerOf(request), request.query);
+      const { page, pageSize } = request.query;
+      return { items: rows.map(presentCorrectionRequestSummary), total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/onss-correction-requests/:correctionRequestId',
+    {
+      schema: {
+        tags,
+        summary: 'One correction request with its registrations and deadlines',
+        params,
+        response: { 200: correctionRequestView },
+      },
+      config: read,
+    },
+    async (request) => {
+      const found = await getCorrectionRequest(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+      );
+      return presentCorrectionRequest(found.request, found.items, app.ctx.now());
+    },
+  );
+
+  app.get(
+    '/api/onss-correction-requests/:correctionRequestId/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The correction request as CSV (text/csv), one line per registration',
+        description:
+          'Columns: niss, name, site, declaration_number, registration_time (Europe/Brussels, ' +
+          'YYYY-MM-DD HH:MM), direction, onss_id, status, remarks (separated by " | "), ' +
+          'requested_correction, deadline (YYYY-MM-DD). Comma-separated, RFC 4180 quoting.',
+        params,
+      },
+      config: read,
+    },
+    async (request, reply) => {
+      const { fileName, content } = await exportCorrectionRequestCsv(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(content);
+    },
+  );
+};
