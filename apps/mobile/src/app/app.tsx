@@ -1,9 +1,10 @@
-import { AppProviders } from '@ciao/front-common';
+import { AppProviders, useMeta } from '@ciao/front-common';
 import { z } from 'zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../components/app-header';
 import { AppUpdateBanner } from '../features/app-update/components/app-update-banner';
+import { UpdateRequiredScreen } from '../features/app-update/components/update-required-screen';
 import { ActivationScreen } from '../features/activation/components/activation-screen';
 import { TaskScreen } from '../features/clock/components/task-screen';
 import { ConnectivityIndicator } from '../features/connectivity/components/connectivity-indicator';
@@ -16,6 +17,7 @@ import { TasksScreen } from '../features/tasks/components/tasks-screen';
 import { i18next } from '../i18n/i18n';
 import { api, onSessionEnded } from '../lib/api';
 import { readSession, writeSession } from '../lib/session-store';
+import { isAppOutdated } from '../lib/version';
 import type { StoredSession } from '../lib/session-store';
 import type { AgentSessionInfo, AgentTask } from '../lib/types';
 import { QueueBanner } from './queue-banner';
@@ -79,6 +81,8 @@ function Screen() {
   const { t } = useTranslation();
   const [session, setSession] = useState<StoredSession>(readSession);
   const [notice, setNotice] = useState<string>();
+  // Refetched when the agent comes back to the app (react-query's window focus refetch).
+  const { data: meta } = useMeta();
 
   const save = useCallback((next: StoredSession) => {
     writeSession(next);
@@ -118,7 +122,10 @@ function Screen() {
   }, [save, session.agentToken]);
 
   let content;
-  if (!session.deviceToken) {
+  if (meta && isAppOutdated(__APP_VERSION__, meta)) {
+    // Blocks everything else; registrations waiting on the phone stay in IndexedDB until then.
+    content = <UpdateRequiredScreen minimum={meta.minimumAgentAppVersion} />;
+  } else if (!session.deviceToken) {
     content = (
       <>
         <ActivationScreen
