@@ -3,6 +3,8 @@ import { SignedInLayout } from './layouts/signed-in-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { RequireCapability } from './require-capability';
 import { RequireSession } from './require-session';
+import { AgentsRoute } from './routes/agents-route';
+import { CompanyRoute } from './routes/company-route';
 import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
@@ -31,6 +33,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequireCapability path="/users" />,
                 children: [{ path: 'users', element: <UsersRoute /> }],
+              },
+              {
+                element: <RequireCapability path="/agents" />,
+                children: [{ path: 'agents', element: <AgentsRoute /> }],
+              },
+              {
+                element: <RequireCapability path="/company" />,
+                children: [{ path: 'company', element: <CompanyRoute /> }],
               },
               { path: '*', element: <NotFoundRoute /> },
             ],

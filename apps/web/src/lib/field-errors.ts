@@ -33,7 +33,32 @@ export type FieldErrorKey =
   | 'fields.tooLong'
   | 'fields.invalidFormat'
   | 'fields.invalidValue'
-  | 'fields.duplicateLogin';
+  | 'fields.duplicateLogin'
+  | `reasons.${ReasonCode}`;
+
+/** The server's reasons the forms explain in words (identifier parsers, agent rules). */
+export const reasonCodes = [
+  'NISS_FORMAT',
+  'NISS_MONTH',
+  'NISS_CHECK_DIGITS',
+  'NISS_DAY',
+  'NISS_COUNTER',
+  'NISS_BIRTH_DATE_FUTURE',
+  'ENTERPRISE_NUMBER_FORMAT',
+  'ENTERPRISE_NUMBER_FIRST_DIGIT',
+  'ENTERPRISE_NUMBER_CHECK_DIGITS',
+  'EMPLOYER_NUMBER_FORMAT',
+  'EMPLOYER_NUMBER_CHECK_DIGITS',
+  'RESTRICTED_AGENT_TYPE',
+  'DUPLICATE_IDENTIFIER',
+  'SUBCONTRACTOR_NOT_FOUND',
+  'DATE_RANGE',
+  'FORBIDDEN',
+] as const;
+
+export type ReasonCode = (typeof reasonCodes)[number];
+
+const isReasonCode = (code: string): code is ReasonCode => (reasonCodes as readonly string[]).includes(code);
 
 /** The translated words for a field error; an empty value says "required" rather than "too short". */
 export function fieldErrorText(t: Translate, field: string, code: string, value?: string): string {
@@ -52,7 +77,12 @@ export function fieldErrorText(t: Translate, field: string, code: string, value?
       return t('fields.duplicateLogin');
     case 'REQUIRED':
       return t('fields.required');
+    case 'CUSTOM':
+      // The shared contracts' one cross-field rule: the end date after the start date.
+      if (field === 'activeUntil') return t('reasons.DATE_RANGE');
+      return t('fields.invalidValue');
     default:
+      if (isReasonCode(code)) return t(`reasons.${code}`);
       return t('fields.invalidValue');
   }
 }

@@ -1,0 +1,43 @@
+import { agentPage, agentView, subcontractorPage } from '@ciao/domain';
+import type { AgentView, CreateAgentRequest, UpdateAgentRequest } from '@ciao/domain';
+import { z } from 'zod';
+import { api, queryString } from '../../../lib/api';
+
+export type AgentPage = z.output<typeof agentPage>;
+export type SubcontractorPage = z.output<typeof subcontractorPage>;
+
+export interface AgentListParams {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+/** `GET /api/agents?q=&page=&pageSize=` (agents.read); the NISS comes masked. */
+export function listAgents(params: AgentListParams, signal?: AbortSignal): Promise<AgentPage> {
+  return api.get(`/api/agents${queryString({ ...params, q: params.q.trim() })}`, agentPage, { signal });
+}
+
+/** One agent in full: the NISS is whole for roles that may edit agents. */
+export function getAgent(agentId: string, signal?: AbortSignal): Promise<AgentView> {
+  return api.get(`/api/agents/${encodeURIComponent(agentId)}`, agentView, { signal });
+}
+
+export function createAgent(body: CreateAgentRequest): Promise<AgentView> {
+  return api.post('/api/agents', agentView, body);
+}
+
+export function updateAgent(agentId: string, body: UpdateAgentRequest): Promise<AgentView> {
+  return api.patch(`/api/agents/${encodeURIComponent(agentId)}`, agentView, body);
+}
+
+/** Sets or resets the agent-app password (never read back); the agent is signed out of the app. */
+export function setAgentMobilePassword(agentId: string, password: string): Promise<null> {
+  return api.put(`/api/agents/${encodeURIComponent(agentId)}/mobile-password`, z.null(), { password });
+}
+
+/** The active subcontractors, to pick an agent's employer. */
+export function listSubcontractors(signal?: AbortSignal): Promise<SubcontractorPage> {
+  return api.get(`/api/subcontractors${queryString({ active: true, pageSize: 100 })}`, subcontractorPage, {
+    signal,
+  });
+}
