@@ -94,8 +94,10 @@ export function AgentsScreen() {
       )}
       {editingId && editing.data?.id === editingId && (
         <div className="space-y-4">
+          {/* Keyed by the agent only: a refetch (e.g. after a password change) must not remount the
+              form, which would drop what is being typed and the answer of a save in flight. */}
           <AgentForm
-            key={`${editing.data.id}-${editing.data.updatedAt}`}
+            key={editing.data.id}
             agent={editing.data}
             onDone={(saved) => {
               setEditingId(undefined);
