@@ -2,7 +2,7 @@ import type { CreateAgentRequest, Role } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { agentAuditSnapshot } from './agent-presenter.js';
 import { insertAgent } from './agent-repository.js';
 import {
@@ -62,15 +62,11 @@ export async function createAgent(ctx: AppContext, caller: Caller, input: Create
         now,
       );
       const agent = await requireAgentRow(tx, caller.tenantId, agentId);
-      await recordAudit(tx, {
-        tenantId: caller.tenantId,
-        actor: { type: 'user', id: caller.userId },
+      await recordCallerAudit(tx, caller, {
         action: 'agent.created',
         entityType: 'agent',
         entityId: agentId,
         after: agentAuditSnapshot(agent),
-        ip: caller.ip,
-        requestId: caller.requestId,
       });
       const role: Role = input.userRole ?? 'NONE';
       const user = await createLinkedUser(tx, caller, agent, { role, active: input.active }, now);

@@ -1,7 +1,7 @@
 import type { Role } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { userAuditSnapshot } from '../users/user-presenter.js';
 import { findUser, freeLogin, insertUser } from '../users/user-repository.js';
 
@@ -41,15 +41,11 @@ export async function createLinkedUser(
   });
   const user = await findUser(tx, caller.tenantId, userId);
   if (!user) throw new Error('linked user not found after insert');
-  await recordAudit(tx, {
-    tenantId: caller.tenantId,
-    actor: { type: 'user', id: caller.userId },
+  await recordCallerAudit(tx, caller, {
     action: 'user.created',
     entityType: 'web_user',
     entityId: userId,
     after: { ...userAuditSnapshot(user), createdFor: 'agent' },
-    ip: caller.ip,
-    requestId: caller.requestId,
   });
   return user;
 }

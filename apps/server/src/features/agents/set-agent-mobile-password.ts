@@ -2,7 +2,7 @@ import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
 import { revokeAgentTokens } from '../agent-auth/agent-token-repository.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { updateAgent } from './agent-repository.js';
 import { assertMayWriteAgentType } from './agent-validation.js';
 import { requireAgentRow } from './get-agent.js';
@@ -30,16 +30,12 @@ export async function setAgentMobilePassword(
       now,
     );
     await revokeAgentTokens(tx, caller.tenantId, agentId, now);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'agent.mobile_password_set',
       entityType: 'agent',
       entityId: agentId,
       before: { hasMobilePassword: current.hasMobilePassword },
       after: { hasMobilePassword: true, appTokensRevoked: true },
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
   });
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { revokeAgentTokens } from '../agent-auth/agent-token-repository.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { revokeUserWebSessions } from '../auth/web-session-repository.js';
 import { assertNotLockingOut } from '../users/update-user.js';
 import { userAuditSnapshot } from '../users/user-presenter.js';
@@ -101,16 +101,12 @@ export async function updateAgent(
         diff.before.niss = current.niss === null ? null : maskNiss(current.niss);
         diff.after.niss = agent.niss === null ? null : maskNiss(agent.niss);
       }
-      await recordAudit(tx, {
-        tenantId: caller.tenantId,
-        actor: { type: 'user', id: caller.userId },
+      await recordCallerAudit(tx, caller, {
         action: 'agent.updated',
         entityType: 'agent',
         entityId: agentId,
         before: diff.before,
         after: { ...diff.after, ...(revokeTokens ? { appTokensRevoked: true } : {}) },
-        ip: caller.ip,
-        requestId: caller.requestId,
       });
 
       let user = linkedUser;
@@ -135,15 +131,11 @@ export async function updateAgent(
           if (deactivating) await revokeUserWebSessions(tx, caller.tenantId, user.id, now);
           const updated = await findUserOfAgent(tx, caller.tenantId, agentId);
           if (updated) {
-            await recordAudit(tx, {
-              tenantId: caller.tenantId,
-              actor: { type: 'user', id: caller.userId },
+            await recordCallerAudit(tx, caller, {
               action: 'user.updated',
               entityType: 'web_user',
               entityId: user.id,
               ...auditDiff(userAuditSnapshot(user), userAuditSnapshot(updated)),
-              ip: caller.ip,
-              requestId: caller.requestId,
             });
             user = updated;
           }

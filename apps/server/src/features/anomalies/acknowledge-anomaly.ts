@@ -1,7 +1,7 @@
 import { DomainError, type AcknowledgeAnomalyRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { anomalyAuditSnapshot } from './anomaly-presenter.js';
 import { lockAnomaly, updateAnomaly } from './anomaly-repository.js';
 import { requireAnomalyRow } from './get-anomaly.js';
@@ -34,16 +34,12 @@ export async function acknowledgeAnomaly(
       updatedAt: now,
     };
     await updateAnomaly(tx, caller.tenantId, anomalyId, changes);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'anomaly.acknowledged',
       entityType: 'anomaly',
       entityId: anomalyId,
       before: anomalyAuditSnapshot(current),
       after: anomalyAuditSnapshot({ type: current.type, status: changes.status, comment: changes.comment }),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return requireAnomalyRow(tx, caller.tenantId, anomalyId);
   });

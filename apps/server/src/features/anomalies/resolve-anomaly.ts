@@ -1,7 +1,7 @@
 import { DomainError, type ResolveAnomalyRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { anomalyAuditSnapshot } from './anomaly-presenter.js';
 import { lockAnomaly, updateAnomaly } from './anomaly-repository.js';
 import { requireAnomalyRow } from './get-anomaly.js';
@@ -30,16 +30,12 @@ export async function resolveAnomaly(
       comment: input.comment,
       updatedAt: now,
     });
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'anomaly.resolved',
       entityType: 'anomaly',
       entityId: anomalyId,
       before: anomalyAuditSnapshot(current),
       after: anomalyAuditSnapshot({ type: current.type, status: 'resolved', comment: input.comment }),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return requireAnomalyRow(tx, caller.tenantId, anomalyId);
   });

@@ -66,6 +66,29 @@ function toAuditRow(entry: AuditEntry) {
   };
 }
 
+/** Who did it, from where: a signed-in web user's request (see http/caller.ts). */
+export interface AuditCaller {
+  tenantId: string;
+  userId: string;
+  ip: string;
+  requestId: string;
+}
+
+/** Appends one audit row for a change a web user made, in the caller's transaction when given one. */
+export async function recordCallerAudit(
+  db: Db,
+  caller: AuditCaller,
+  entry: Omit<AuditEntry, 'tenantId' | 'actor' | 'ip' | 'requestId'>,
+): Promise<void> {
+  await recordAudit(db, {
+    ...entry,
+    tenantId: caller.tenantId,
+    actor: { type: 'user', id: caller.userId },
+    ip: caller.ip,
+    requestId: caller.requestId,
+  });
+}
+
 /** Appends one audit row, in the caller's transaction when given one. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values(toAuditRow(entry));

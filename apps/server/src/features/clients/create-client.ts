@@ -1,7 +1,7 @@
 import type { CreateClientRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { clientAuditSnapshot } from './client-presenter.js';
 import { insertClient } from './client-repository.js';
 import { checkClientIdentifiers } from './client-validation.js';
@@ -30,15 +30,11 @@ export async function createClient(ctx: AppContext, caller: Caller, input: Creat
       now,
     );
     const created = await requireClientRow(tx, caller.tenantId, id);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'client.created',
       entityType: 'client',
       entityId: id,
       after: clientAuditSnapshot(created),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return created;
   });

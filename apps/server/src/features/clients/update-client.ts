@@ -2,7 +2,7 @@ import type { UpdateClientRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { clientAuditSnapshot } from './client-presenter.js';
 import { updateClient as saveClient, type ClientValues } from './client-repository.js';
 import { checkClientIdentifiers } from './client-validation.js';
@@ -28,15 +28,11 @@ export async function updateClient(
   return ctx.db.transaction(async (tx) => {
     await saveClient(tx, caller.tenantId, clientId, changes, now);
     const updated = await requireClientRow(tx, caller.tenantId, clientId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'client.updated',
       entityType: 'client',
       entityId: clientId,
       ...auditDiff(clientAuditSnapshot(current), clientAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

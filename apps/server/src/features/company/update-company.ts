@@ -8,7 +8,7 @@ import {
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { companyAuditSnapshot } from './company-presenter.js';
 import { updateCompany as saveCompany, type CompanyChanges } from './company-repository.js';
 import { requireCompany } from './get-company.js';
@@ -49,15 +49,11 @@ export async function updateCompany(ctx: AppContext, caller: Caller, input: Upda
   return ctx.db.transaction(async (tx) => {
     await saveCompany(tx, caller.tenantId, changes, now);
     const updated = await requireCompany(tx, caller.tenantId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'company.updated',
       entityType: 'tenant',
       entityId: caller.tenantId,
       ...auditDiff(companyAuditSnapshot(current), companyAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

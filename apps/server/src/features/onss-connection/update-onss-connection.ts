@@ -3,7 +3,7 @@ import { onssConnections } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { findOnssConnection, readRsaPrivateKey } from '../../onss/tenant-onss-client.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { onssConnectionAuditSnapshot } from './onss-connection-presenter.js';
 
 /**
@@ -50,16 +50,12 @@ export async function updateOnssConnection(
       .values({ tenantId: caller.tenantId, ...values })
       .onConflictDoUpdate({ target: onssConnections.tenantId, set: values });
     const after = await findOnssConnection(tx, caller.tenantId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'onss_connection.updated',
       entityType: 'onss_connection',
       entityId: caller.tenantId,
       before: onssConnectionAuditSnapshot(before),
       after: { ...onssConnectionAuditSnapshot(after), privateKeyChanged: key !== undefined },
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return after;
   });

@@ -4,7 +4,7 @@ import type { onssRegistrations } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireOnssRegistrationRow } from './get-onss-registration.js';
 import { followUpAuditSnapshot } from './onss-registration-presenter.js';
 import {
@@ -45,15 +45,11 @@ export async function updateOnssFollowUp(
     if (!current) throw new DomainError('NOT_FOUND', 'This ONSS registration does not exist.');
     await updateOnssRegistrations(tx, caller.tenantId, [id], { ...changes, updatedAt: now });
     const updated = await requireOnssRegistrationRow(tx, caller.tenantId, id);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'onss_registration.follow_up_updated',
       entityType: 'onss_registration',
       entityId: id,
       ...auditDiff(followUpAuditSnapshot(current), followUpAuditSnapshot(updated.registration)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

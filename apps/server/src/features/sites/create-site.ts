@@ -1,7 +1,7 @@
 import { defaultCompanySettings, type CreateSiteRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { addressColumns } from '../clients/postal-address.js';
 import { findCompany } from '../company/company-repository.js';
 import { requireSiteRow } from './get-site.js';
@@ -42,15 +42,11 @@ export async function createSite(ctx: AppContext, caller: Caller, input: CreateS
       now,
     );
     const created = await requireSiteRow(tx, caller.tenantId, id);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'site.created',
       entityType: 'site',
       entityId: id,
       after: siteAuditSnapshot(created),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return created;
   });

@@ -2,7 +2,7 @@ import type { UpdateSiteRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { addressColumns } from '../clients/postal-address.js';
 import { requireSiteRow } from './get-site.js';
 import { siteAuditSnapshot } from './site-presenter.js';
@@ -37,15 +37,11 @@ export async function updateSite(ctx: AppContext, caller: Caller, siteId: string
   return ctx.db.transaction(async (tx) => {
     await saveSite(tx, caller.tenantId, siteId, changes, now);
     const updated = await requireSiteRow(tx, caller.tenantId, siteId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'site.updated',
       entityType: 'site',
       entityId: siteId,
       ...auditDiff(siteAuditSnapshot(current), siteAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

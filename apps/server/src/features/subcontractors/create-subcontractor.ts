@@ -1,7 +1,7 @@
 import { DomainError, type CreateSubcontractorRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { findSubcontractor, insertSubcontractor } from './subcontractor-repository.js';
 import { subcontractorAuditSnapshot } from './subcontractor-presenter.js';
 import { checkEmployerIdentity } from './subcontractor-validation.js';
@@ -22,15 +22,11 @@ export async function createSubcontractor(
     );
     const created = await findSubcontractor(tx, caller.tenantId, id);
     if (!created) throw new DomainError('NOT_FOUND', 'This subcontractor does not exist.');
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'subcontractor.created',
       entityType: 'subcontractor',
       entityId: id,
       after: subcontractorAuditSnapshot(created),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return created;
   });

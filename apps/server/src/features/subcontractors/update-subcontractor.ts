@@ -2,7 +2,7 @@ import { DomainError, type UpdateSubcontractorRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import {
   findSubcontractor,
   updateSubcontractor as saveSubcontractor,
@@ -31,15 +31,11 @@ export async function updateSubcontractor(
     await saveSubcontractor(tx, caller.tenantId, subcontractorId, changes, now);
     const updated = await findSubcontractor(tx, caller.tenantId, subcontractorId);
     if (!updated) throw new DomainError('NOT_FOUND', 'This subcontractor does not exist.');
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'subcontractor.updated',
       entityType: 'subcontractor',
       entityId: subcontractorId,
       ...auditDiff(subcontractorAuditSnapshot(current), subcontractorAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

@@ -1,7 +1,7 @@
 import type { CreateTaskGroupRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireTaskGroupRow, taskGroupAuditSnapshot } from './task-group-presenter.js';
 import { insertTaskGroup } from './task-group-repository.js';
 
@@ -15,15 +15,11 @@ export async function createTaskGroup(ctx: AppContext, caller: Caller, input: Cr
       now,
     );
     const created = await requireTaskGroupRow(tx, caller.tenantId, id);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'taskGroup.created',
       entityType: 'task_group',
       entityId: id,
       after: taskGroupAuditSnapshot(created),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return created;
   });

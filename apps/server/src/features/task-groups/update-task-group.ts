@@ -2,7 +2,7 @@ import type { UpdateTaskGroupRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireTaskGroupRow, taskGroupAuditSnapshot } from './task-group-presenter.js';
 import { updateTaskGroup as saveTaskGroup, type TaskGroupValues } from './task-group-repository.js';
 
@@ -22,15 +22,11 @@ export async function updateTaskGroup(
   return ctx.db.transaction(async (tx) => {
     await saveTaskGroup(tx, caller.tenantId, taskGroupId, changes, now);
     const updated = await requireTaskGroupRow(tx, caller.tenantId, taskGroupId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'taskGroup.updated',
       entityType: 'task_group',
       entityId: taskGroupId,
       ...auditDiff(taskGroupAuditSnapshot(current), taskGroupAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

@@ -1,7 +1,7 @@
 import type { CreateTaskRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireTaskRow } from './get-task.js';
 import { taskAuditSnapshot } from './task-presenter.js';
 import { insertTask } from './task-repository.js';
@@ -30,15 +30,11 @@ export async function createTask(ctx: AppContext, caller: Caller, input: CreateT
       now,
     );
     const created = await requireTaskRow(tx, caller.tenantId, id);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'task.created',
       entityType: 'task',
       entityId: id,
       after: taskAuditSnapshot(created),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return created;
   });

@@ -1,7 +1,7 @@
 import { DomainError, type FieldError } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireTaskRow } from './get-task.js';
 import { existingAgentIds, linkAgents, listTaskAgents, unlinkAgents } from './task-repository.js';
 
@@ -30,16 +30,12 @@ export async function setTaskAgents(ctx: AppContext, caller: Caller, taskId: str
     const removed = before.filter((id) => !wanted.has(id));
     await unlinkAgents(tx, caller.tenantId, taskId, removed);
     await linkAgents(tx, caller.tenantId, taskId, added, now);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'task.agentsChanged',
       entityType: 'task',
       entityId: taskId,
       before: { agentIds: before },
       after: { agentIds, added, removed },
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return listTaskAgents(tx, caller.tenantId, taskId);
   });

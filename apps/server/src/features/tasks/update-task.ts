@@ -2,7 +2,7 @@ import type { UpdateTaskRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireTaskRow } from './get-task.js';
 import { taskAuditSnapshot } from './task-presenter.js';
 import { updateTask as saveTask, type TaskValues } from './task-repository.js';
@@ -34,15 +34,11 @@ export async function updateTask(ctx: AppContext, caller: Caller, taskId: string
   return ctx.db.transaction(async (tx) => {
     await saveTask(tx, caller.tenantId, taskId, changes, now);
     const updated = await requireTaskRow(tx, caller.tenantId, taskId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'task.updated',
       entityType: 'task',
       entityId: taskId,
       ...auditDiff(taskAuditSnapshot(current), taskAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });

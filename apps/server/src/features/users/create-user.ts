@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/query-helpers.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { requireUserRow } from './get-user.js';
 import { userAuditSnapshot } from './user-presenter.js';
 import { insertUser, loginTaken } from './user-repository.js';
@@ -35,15 +35,11 @@ export async function createUser(ctx: AppContext, caller: Caller, input: CreateU
         now,
       });
       const created = await requireUserRow(tx, caller.tenantId, userId);
-      await recordAudit(tx, {
-        tenantId: caller.tenantId,
-        actor: { type: 'user', id: caller.userId },
+      await recordCallerAudit(tx, caller, {
         action: 'user.created',
         entityType: 'web_user',
         entityId: userId,
         after: userAuditSnapshot(created),
-        ip: caller.ip,
-        requestId: caller.requestId,
       });
       return created;
     });

@@ -1,7 +1,7 @@
 import { DomainError } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { revokeUserWebSessions } from '../auth/web-session-repository.js';
 import { requireUserRow } from './get-user.js';
 import { updateUser } from './user-repository.js';
@@ -29,16 +29,12 @@ export async function resetUserSecondFactor(ctx: AppContext, caller: Caller, use
       now,
     );
     await revokeUserWebSessions(tx, caller.tenantId, userId, now);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'user.second_factor_reset',
       entityType: 'web_user',
       entityId: userId,
       before: { secondFactorEnabled: current.totpEnabledAt !== null },
       after: { secondFactorEnabled: false, sessionsRevoked: true },
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
   });
 }

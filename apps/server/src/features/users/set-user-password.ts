@@ -2,7 +2,7 @@ import { DomainError } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { revokeUserWebSessions } from '../auth/web-session-repository.js';
 import { requireUserRow } from './get-user.js';
 import { updateUser } from './user-repository.js';
@@ -25,16 +25,12 @@ export async function setUserPassword(ctx: AppContext, caller: Caller, userId: s
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, caller.tenantId, userId, { passwordHash, passwordChangedAt: now }, now);
     await revokeUserWebSessions(tx, caller.tenantId, userId, now);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'user.password_set',
       entityType: 'web_user',
       entityId: userId,
       before: { hasPassword: current.hasPassword },
       after: { hasPassword: true, sessionsRevoked: true },
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
   });
 }

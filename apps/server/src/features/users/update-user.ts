@@ -2,7 +2,7 @@ import { DomainError, type UpdateUserRequest } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { auditDiff } from '../audit/audit-diff.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordCallerAudit } from '../audit/audit-repository.js';
 import { revokeUserWebSessions } from '../auth/web-session-repository.js';
 import { requireUserRow } from './get-user.js';
 import { userAuditSnapshot } from './user-presenter.js';
@@ -48,15 +48,11 @@ export async function updateUser(ctx: AppContext, caller: Caller, userId: string
     await saveUser(tx, caller.tenantId, userId, changes, now);
     if (input.active === false) await revokeUserWebSessions(tx, caller.tenantId, userId, now);
     const updated = await requireUserRow(tx, caller.tenantId, userId);
-    await recordAudit(tx, {
-      tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+    await recordCallerAudit(tx, caller, {
       action: 'user.updated',
       entityType: 'web_user',
       entityId: userId,
       ...auditDiff(userAuditSnapshot(current), userAuditSnapshot(updated)),
-      ip: caller.ip,
-      requestId: caller.requestId,
     });
     return updated;
   });
