@@ -6,15 +6,12 @@ import { api, queryString } from '../../../lib/api';
 export type AgentPage = z.output<typeof agentPage>;
 export type SubcontractorPage = z.output<typeof subcontractorPage>;
 
-export interface AgentListParams {
-  q: string;
-  page: number;
-  pageSize: number;
-}
+/** A list query as `useListState` builds it: search, page, sort, order and filters. */
+export type AgentListParams = Record<string, string | number>;
 
-/** `GET /api/agents?q=&page=&pageSize=` (agents.read); the NISS comes masked. */
+/** `GET /api/agents?q=&page=&sort=&order=&active=…` (agents.read); the NISS comes masked. */
 export function listAgents(params: AgentListParams, signal?: AbortSignal): Promise<AgentPage> {
-  return api.get(`/api/agents${queryString({ ...params, q: params.q.trim() })}`, agentPage, { signal });
+  return api.get(`/api/agents${queryString(params)}`, agentPage, { signal });
 }
 
 /** One agent in full: the NISS is whole for roles that may edit agents. */

@@ -175,3 +175,6 @@ export function agentTypeLabel(t: Translate, type: string): string {
   if (type === 'FIELD' || type === 'ADM' || type === 'GST') return `${t(`agents.types.${type}`)} (${type})`;
   return type;
 }
+
+/** The agent types every company has; a company may use its own codes beside them. */
+export const agentTypes = ['FIELD', 'ADM', 'GST'] as const;

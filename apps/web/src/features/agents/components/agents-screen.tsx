@@ -1,15 +1,36 @@
 import type { AgentListItem } from '@ciao/domain';
 import { RequestErrorMessage } from '@ciao/front-common';
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from '../../../components/text-field';
+import {
+  ACTIONS_CELL,
+  DataTable,
+  EmptyState,
+  ListSearch,
+  ListStatus,
+  Notice,
+  Pagination,
+  ROW_ACTION,
+  useListState,
+} from '../../../components/list';
+import type { Column } from '../../../components/list';
+import { SelectField } from '../../../components/select-field';
+import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { useAgent, useAgentList } from '../hooks/use-agents';
-import { AgentForm, agentTypeLabel } from './agent-form';
+import { AgentForm, agentTypeLabel, agentTypes } from './agent-form';
 import { MobilePasswordForm } from './mobile-password-form';
 
-const PAGE_SIZE = 20;
+const agentSortFields = [
+  'identifier',
+  'lastName',
+  'firstName',
+  'agentType',
+  'employmentStatus',
+  'activeFrom',
+  'createdAt',
+] as const;
+type AgentSortField = (typeof agentSortFields)[number];
 const CELL = 'px-3 py-2';
 
 /** The agents list (search, pages) and, for roles that edit agents, the creation and edit forms. */
@@ -20,20 +41,91 @@ export function AgentsScreen() {
   const canWrite = session.capabilities.includes('agents.write');
   const canSetPassword = session.capabilities.includes('agentCredentials.write');
   const showCredentials = session.capabilities.includes('agentCredentials.read');
-  const [search, setSearch] = useState('');
-  const [params, setParams] = useState({ q: '', page: 1, pageSize: PAGE_SIZE });
+  const list = useListState({
+    sortFields: agentSortFields,
+    defaultSort: 'lastName',
+    filters: ['active', 'agentType', 'mobileAccess'],
+  });
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const list = useAgentList(params);
+  const agents = useAgentList(list.query);
   const editing = useAgent(editingId);
+  const filtered = list.state.q !== '' || Object.values(list.state.filters).some(Boolean);
 
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
-
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setParams({ ...params, q: search, page: 1 });
-  };
+  const columns: Column<AgentListItem, AgentSortField>[] = [
+    {
+      id: 'identifier',
+      header: t('agents.columns.identifier'),
+      sortField: 'identifier',
+      cell: (agent) => agent.identifier,
+      className: `${CELL} font-medium`,
+    },
+    {
+      id: 'name',
+      header: t('agents.columns.name'),
+      sortField: 'lastName',
+      cell: (agent) => `${agent.lastName} ${agent.firstName}`,
+    },
+    {
+      id: 'niss',
+      header: t('agents.columns.niss'),
+      cell: (agent) => agent.niss ?? '—',
+      className: `${CELL} font-mono`,
+    },
+    {
+      id: 'type',
+      header: t('agents.columns.type'),
+      sortField: 'agentType',
+      cell: (agent) => agentTypeLabel(t, agent.agentType),
+    },
+    {
+      id: 'employment',
+      header: t('agents.columns.employmentStatus'),
+      sortField: 'employmentStatus',
+      cell: (agent) => t(`agents.employment.${agent.employmentStatus}`),
+    },
+    { id: 'employer', header: t('agents.columns.employer'), cell: (agent) => agent.employer.name },
+    {
+      id: 'active',
+      header: t('agents.columns.status'),
+      cell: (agent) => (agent.active ? t('agents.active') : t('agents.inactive')),
+    },
+    {
+      id: 'mobileAccess',
+      header: t('agents.columns.mobileAccess'),
+      cell: (agent) => (agent.mobileAccess ? t('agents.yes') : t('agents.no')),
+    },
+    ...(showCredentials
+      ? [
+          {
+            id: 'mobileIdentifier',
+            header: t('agents.columns.mobileIdentifier'),
+            cell: (agent: AgentListItem) => agent.mobileIdentifier ?? '—',
+          },
+        ]
+      : []),
+    ...(canWrite
+      ? [
+          {
+            id: 'actions',
+            header: t('agents.columns.actions'),
+            hiddenHeader: true,
+            className: ACTIONS_CELL,
+            cell: (agent: AgentListItem) => (
+              <button
+                type="button"
+                aria-label={t('agents.editLabel', { identifier: agent.identifier })}
+                className={ROW_ACTION}
+                onClick={() => startEditing(agent)}
+              >
+                {t('agents.edit')}
+              </button>
+            ),
+          },
+        ]
+      : []),
+  ];
 
   const startEditing = (agent: AgentListItem) => {
     setCreating(false);
@@ -67,13 +159,7 @@ export function AgentsScreen() {
         )}
       </div>
 
-      <div aria-live="polite">
-        {notice && (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
-            {notice}
-          </p>
-        )}
-      </div>
+      <Notice message={notice} />
 
       {creating && (
         <AgentForm
@@ -108,140 +194,61 @@ export function AgentsScreen() {
         </div>
       )}
 
-      <form role="search" onSubmit={submitSearch} className="flex flex-wrap items-end gap-3">
-        <TextField
-          className="min-w-56 flex-1"
-          label={t('agents.search')}
-          placeholder={t('agents.searchHint')}
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
+      <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('agents.searchHint')}>
+        <SelectField
+          label={t('agents.filters.active')}
+          value={list.state.filters.active}
+          onChange={(event) => list.setFilter('active', event.target.value)}
+          options={[
+            { value: '', label: t('list.all') },
+            { value: 'true', label: t('list.active') },
+            { value: 'false', label: t('list.inactive') },
+          ]}
         />
-        <button type="submit" className={SECONDARY_BUTTON}>
-          {t('agents.searchSubmit')}
-        </button>
-      </form>
+        <SelectField
+          label={t('agents.filters.agentType')}
+          value={list.state.filters.agentType}
+          onChange={(event) => list.setFilter('agentType', event.target.value)}
+          options={[
+            { value: '', label: t('list.all') },
+            ...agentTypes.map((type) => ({ value: type, label: agentTypeLabel(t, type) })),
+          ]}
+        />
+        <SelectField
+          label={t('agents.filters.mobileAccess')}
+          value={list.state.filters.mobileAccess}
+          onChange={(event) => list.setFilter('mobileAccess', event.target.value)}
+          options={[
+            { value: '', label: t('list.all') },
+            { value: 'true', label: t('list.yes') },
+            { value: 'false', label: t('list.no') },
+          ]}
+        />
+      </ListSearch>
 
-      {list.isPending && (
-        <p role="status" className="text-slate-700">
-          {t('agents.loading')}
-        </p>
-      )}
-      {list.isError && (
-        <div role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          <p>
-            <RequestErrorMessage error={list.error} />
-          </p>
-          <button type="button" className={SECONDARY_BUTTON} onClick={() => void list.refetch()}>
-            {t('unreachable.retry')}
-          </button>
-        </div>
-      )}
+      <ListStatus isPending={agents.isPending} error={agents.error} onRetry={() => void agents.refetch()} />
 
-      {list.data && (
+      {agents.data && (
         <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('agents.total', { count: list.data.total })}</p>
-          {list.data.items.length === 0 ? (
-            <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-700">
-              {params.q ? t('agents.empty') : t('agents.emptyStart')}
-            </p>
+          <p className="text-sm text-slate-600">{t('agents.total', { count: agents.data.total })}</p>
+          {agents.data.items.length === 0 ? (
+            <EmptyState>{filtered ? t('agents.empty') : t('agents.emptyStart')}</EmptyState>
           ) : (
-            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="w-full min-w-[48rem] text-left text-sm">
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.identifier')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.name')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.niss')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.type')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.employmentStatus')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.employer')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.status')}
-                    </th>
-                    <th scope="col" className={CELL}>
-                      {t('agents.columns.mobileAccess')}
-                    </th>
-                    {showCredentials && (
-                      <th scope="col" className={CELL}>
-                        {t('agents.columns.mobileIdentifier')}
-                      </th>
-                    )}
-                    {canWrite && (
-                      <th scope="col" className={CELL}>
-                        <span className="sr-only">{t('agents.columns.actions')}</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((agent) => (
-                    <tr key={agent.id} className="border-t border-slate-200">
-                      <td className={`${CELL} font-medium`}>{agent.identifier}</td>
-                      <td className={CELL}>{`${agent.lastName} ${agent.firstName}`}</td>
-                      <td className={`${CELL} font-mono`}>{agent.niss ?? '—'}</td>
-                      <td className={CELL}>{agentTypeLabel(t, agent.agentType)}</td>
-                      <td className={CELL}>{t(`agents.employment.${agent.employmentStatus}`)}</td>
-                      <td className={CELL}>{agent.employer.name}</td>
-                      <td className={CELL}>{agent.active ? t('agents.active') : t('agents.inactive')}</td>
-                      <td className={CELL}>{agent.mobileAccess ? t('agents.yes') : t('agents.no')}</td>
-                      {showCredentials && <td className={CELL}>{agent.mobileIdentifier ?? '—'}</td>}
-                      {canWrite && (
-                        <td className="px-3 py-1 text-right">
-                          <button
-                            type="button"
-                            aria-label={t('agents.editLabel', { identifier: agent.identifier })}
-                            className="min-h-11 rounded-md px-3 font-semibold text-brand-700 underline hover:bg-brand-50"
-                            onClick={() => startEditing(agent)}
-                          >
-                            {t('agents.edit')}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={agents.data.items}
+              rowKey={(agent) => agent.id}
+              sort={list.state.sort}
+              order={list.state.order}
+              onSort={list.toggleSort}
+            />
           )}
-          {pages > 1 && (
-            <nav
-              aria-label={t('agents.pageOf', { page: params.page, pages })}
-              className="flex flex-wrap items-center gap-3"
-            >
-              <button
-                type="button"
-                className={SECONDARY_BUTTON}
-                disabled={params.page <= 1}
-                onClick={() => setParams({ ...params, page: params.page - 1 })}
-              >
-                {t('agents.previous')}
-              </button>
-              <span className="text-sm text-slate-700">
-                {t('agents.pageOf', { page: params.page, pages })}
-              </span>
-              <button
-                type="button"
-                className={SECONDARY_BUTTON}
-                disabled={params.page >= pages}
-                onClick={() => setParams({ ...params, page: params.page + 1 })}
-              >
-                {t('agents.next')}
-              </button>
-            </nav>
-          )}
+          <Pagination
+            page={list.state.page}
+            pageSize={agents.data.pageSize}
+            total={agents.data.total}
+            onPage={list.setPage}
+          />
         </section>
       )}
     </div>
