@@ -15,3 +15,4 @@ export * from './onss-connection.js';
 export * from './onss-registrations.js';
 export * from './places.js';
 export * from './tasks.js';
+export * from './task-visibility.js';
