@@ -287,6 +287,66 @@ describe('licences and devices in the back-office', () => {
     expect(ofSecond.json().items[0]).toMatchObject({ platform: 'ios', appVersion: '2.0.0', lastAgent: null });
   });
 
+  it('searches, filters and sorts the licences; a bad sort or status is a field error', async () => {
+    const { tenant, as } = await company();
+    const brussels = await createLicence(app.ctx.db, tenant.id, {
+      label: 'Équipe Bruxelles',
+      maxDevices: 30,
+    });
+    const ghent = await createLicence(app.ctx.db, tenant.id, { label: 'Ploeg Gent', maxDevices: 5 });
+    await createLicence(app.ctx.db, tenant.id, { label: 'Old', expiresAt: new Date('2025-06-01T00:00:00Z') });
+    await createLicence(app.ctx.db, tenant.id, { label: 'Revoked', revokedAt: new Date() });
+    const ids = (response: { json: () => { items: { id: string }[] } }) =>
+      response.json().items.map((item) => item.id);
+
+    expect(ids(await as('ADMIN', { method: 'GET', url: '/api/licences?q=bruxelles' }))).toEqual([
+      brussels.licence.id,
+    ]);
+    const hint = await as('ADMIN', { method: 'GET', url: `/api/licences?q=${ghent.licence.codeHint}` });
+    expect(ids(hint)).toContain(ghent.licence.id);
+    const active = await as('ADMIN', {
+      method: 'GET',
+      url: '/api/licences?status=active&sort=maxDevices&order=asc',
+    });
+    expect(ids(active)).toEqual([ghent.licence.id, brussels.licence.id]);
+    const expired = await as('ADMIN', { method: 'GET', url: '/api/licences?status=expired' });
+    expect(expired.json().items.map((item: { label: string }) => item.label)).toEqual(['Old']);
+    const revoked = await as('ADMIN', { method: 'GET', url: '/api/licences?status=revoked' });
+    expect(revoked.json().items.map((item: { label: string }) => item.label)).toEqual(['Revoked']);
+
+    const bad = await as('ADMIN', { method: 'GET', url: '/api/licences?sort=code&status=lost' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(['query.sort', 'query.status']);
+  });
+
+  it('finds a device by the agent who used it, and filters devices by status and platform', async () => {
+    const { tenant, as } = await company();
+    const { licence } = await createLicence(app.ctx.db, tenant.id);
+    const dupont = await signedInAgent(tenant.id, tenant.code, licence.id, 'DUPONT');
+    const martin = await signedInAgent(tenant.id, tenant.code, licence.id, 'MARTIN');
+    await as('ADMIN', { method: 'POST', url: `/api/devices/${martin.device.id}/revoke` });
+    const ids = (response: { json: () => { items: { id: string }[] } }) =>
+      response.json().items.map((item) => item.id);
+
+    expect(ids(await as('ADMIN', { method: 'GET', url: '/api/devices?q=dupont' }))).toEqual([
+      dupont.device.id,
+    ]);
+    expect(ids(await as('ADMIN', { method: 'GET', url: '/api/devices?status=revoked' }))).toEqual([
+      martin.device.id,
+    ]);
+    expect(
+      ids(await as('ADMIN', { method: 'GET', url: '/api/devices?status=active&platform=android' })),
+    ).toEqual([dupont.device.id]);
+    expect((await as('ADMIN', { method: 'GET', url: '/api/devices?platform=ios' })).json().total).toBe(0);
+    const sorted = await as('ADMIN', { method: 'GET', url: '/api/devices?sort=activatedAt&order=asc' });
+    expect(ids(sorted)).toEqual([dupont.device.id, martin.device.id]);
+  });
+
   it('revokes one device and every agent token on it, and nothing else', async () => {
     const { tenant, as } = await company();
     const { licence } = await createLicence(app.ctx.db, tenant.id);

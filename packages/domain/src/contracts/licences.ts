@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { devicePlatform } from './agent-app.js';
-import { pageOf, pageQuery } from './common.js';
+import { listQuery, pageOf } from './common.js';
 
 /** The most devices one licence may activate. */
 export const LICENCE_MAX_DEVICES = 10_000;
@@ -37,10 +37,22 @@ export const licenceSummary = z.object({
 export type LicenceSummary = z.infer<typeof licenceSummary>;
 
 /**
+ * The licences: search `q` on the label and the code's last characters; a status filter; newest
+ * first unless another sort is asked.
+ *
  * @example
- * licenceListQuery.parse({}); // { page: 1, pageSize: 50 }
+ * licenceListQuery.parse({}); // { page: 1, pageSize: 50, sort: 'createdAt', order: 'desc' }
+ * licenceListQuery.parse({ q: 'brux', status: 'active', sort: 'expiresAt', order: 'asc' });
  */
-export const licenceListQuery = pageQuery;
+export const licenceListQuery = listQuery(
+  ['createdAt', 'label', 'expiresAt', 'maxDevices'] as const,
+  'createdAt',
+).extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  status: licenceStatus.optional(),
+});
+
+export type LicenceListQuery = z.output<typeof licenceListQuery>;
 
 /**
  * One page of licences, newest first.
@@ -133,10 +145,26 @@ export type DeviceSummary = z.infer<typeof deviceSummary>;
  */
 export const devicePage = pageOf(deviceSummary);
 
+/** A device is `active` until it is revoked (by itself or with its licence). */
+export const deviceStatus = z.enum(['active', 'revoked']);
+
 /**
- * The devices of one licence, or of all the company's licences.
+ * The devices of one licence, or of all the company's licences: search `q` on the app version and
+ * on the agents who signed in on the device (identifier or name); filters; most recently activated
+ * first unless another sort is asked.
  *
  * @example
  * deviceListQuery.parse({ licenceId: '0b8f2c1e-…', page: '2' });
+ * deviceListQuery.parse({ q: 'dupont', status: 'active', platform: 'android', sort: 'lastSeenAt' });
  */
-export const deviceListQuery = pageQuery.extend({ licenceId: z.uuid().optional() });
+export const deviceListQuery = listQuery(
+  ['activatedAt', 'lastSeenAt', 'appVersion', 'platform'] as const,
+  'activatedAt',
+).extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  licenceId: z.uuid().optional(),
+  status: deviceStatus.optional(),
+  platform: devicePlatform.optional(),
+});
+
+export type DeviceListQuery = z.output<typeof deviceListQuery>;

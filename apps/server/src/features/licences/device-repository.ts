@@ -1,5 +1,20 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { DeviceListQuery } from '@ciao/domain';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  exists,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { containsPattern, orderBy, pageOffset } from '../../db/query-helpers.js';
 import { agents, agentTokens, devices, licences } from '../../db/schema/index.js';
 
 /** What may leave the database about a device: never its token hash. */
@@ -99,23 +114,49 @@ async function withLastAgents<Row extends { device: { id: string } }>(db: Db, ro
   return rows.map((row) => ({ ...row, lastAgent: agentsByDevice.get(row.device.id) ?? null }));
 }
 
-/** One page of a company's devices (of one licence, or all), most recently activated first. */
-export async function listDevices(
-  db: Db,
-  tenantId: string,
-  filter: { licenceId?: string; page: number; pageSize: number },
-) {
-  const conditions: SQL[] = [eq(devices.tenantId, tenantId)];
-  if (filter.licenceId) conditions.push(eq(devices.licenceId, filter.licenceId));
+const deviceSortColumns = {
+  activatedAt: { column: devices.activatedAt, caseInsensitive: false },
+  lastSeenAt: { column: devices.lastSeenAt, caseInsensitive: false },
+  appVersion: { column: devices.appVersion, caseInsensitive: false },
+  platform: { column: devices.platform, caseInsensitive: false },
+} as const;
+
+/** One page of a company's devices (of one licence, or all). */
+export async function listDevices(db: Db, tenantId: string, query: DeviceListQuery) {
+  const conditions: (SQL | undefined)[] = [eq(devices.tenantId, tenantId)];
+  if (query.licenceId) conditions.push(eq(devices.licenceId, query.licenceId));
+  if (query.status === 'active') conditions.push(isNull(devices.revokedAt));
+  if (query.status === 'revoked') conditions.push(isNotNull(devices.revokedAt));
+  if (query.platform) conditions.push(eq(devices.platform, query.platform));
+  if (query.q) {
+    // A phone is recognised by whoever used it: any agent who signed in on it, or its app version.
+    const pattern = containsPattern(query.q);
+    const signedInBy = db
+      .select({ one: sql`1` })
+      .from(agentTokens)
+      .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+      .where(
+        and(
+          eq(agentTokens.deviceId, devices.id),
+          or(
+            ilike(agents.identifier, pattern),
+            ilike(agents.firstName, pattern),
+            ilike(agents.lastName, pattern),
+          ),
+        ),
+      );
+    conditions.push(or(ilike(devices.appVersion, pattern), exists(signedInBy)));
+  }
   const where = and(...conditions);
+  const sort = deviceSortColumns[query.sort];
   const rows = await db
     .select({ device: deviceColumns, licence: licenceRef })
     .from(devices)
     .innerJoin(licences, eq(licences.id, devices.licenceId))
     .where(where)
-    .orderBy(desc(devices.activatedAt), desc(devices.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .orderBy(...orderBy(sort.column, query.order, devices.id, sort))
+    .limit(query.pageSize)
+    .offset(pageOffset(query.page, query.pageSize));
   const [total] = await db.select({ n: count() }).from(devices).where(where);
   return { items: await withLastAgents(db, rows), total: total?.n ?? 0 };
 }

@@ -1,5 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import type { LicenceListQuery } from '@ciao/domain';
+import { and, count, eq, gt, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { containsPattern, orderBy, pageOffset } from '../../db/query-helpers.js';
 import { devices, licences, tenants } from '../../db/schema/index.js';
 
 /** What may leave the database about a licence: never its code hash. */
@@ -67,16 +69,39 @@ async function activeDeviceCounts(db: Db, licenceIds: string[]): Promise<Map<str
   return new Map(rows.map((row) => [row.licenceId, row.n]));
 }
 
-/** One page of a company's licences, newest first, each with its number of active devices. */
-export async function listLicences(db: Db, tenantId: string, page: { page: number; pageSize: number }) {
-  const where = eq(licences.tenantId, tenantId);
+const licenceSortColumns = {
+  createdAt: { column: licences.createdAt, caseInsensitive: false },
+  label: { column: licences.label, caseInsensitive: true },
+  expiresAt: { column: licences.expiresAt, caseInsensitive: false },
+  maxDevices: { column: licences.maxDevices, caseInsensitive: false },
+} as const;
+
+/** The SQL of a licence status at `now`, as `licenceStatusAt` decides it (revoked wins over expired). */
+function licenceStatusCondition(status: LicenceListQuery['status'], now: Date): SQL | undefined {
+  if (status === 'revoked') return isNotNull(licences.revokedAt);
+  if (status === 'expired') return and(isNull(licences.revokedAt), lte(licences.expiresAt, now));
+  if (status === 'active')
+    return and(isNull(licences.revokedAt), or(isNull(licences.expiresAt), gt(licences.expiresAt, now)));
+  return undefined;
+}
+
+/** One page of a company's licences, each with its number of active devices. */
+export async function listLicences(db: Db, tenantId: string, query: LicenceListQuery, now: Date) {
+  const conditions: (SQL | undefined)[] = [eq(licences.tenantId, tenantId)];
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    conditions.push(or(ilike(licences.label, pattern), ilike(licences.codeHint, pattern)));
+  }
+  conditions.push(licenceStatusCondition(query.status, now));
+  const where = and(...conditions);
+  const sort = licenceSortColumns[query.sort];
   const rows = await db
     .select(licenceColumns)
     .from(licences)
     .where(where)
-    .orderBy(desc(licences.createdAt), desc(licences.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+    .orderBy(...orderBy(sort.column, query.order, licences.id, sort))
+    .limit(query.pageSize)
+    .offset(pageOffset(query.page, query.pageSize));
   const [total] = await db.select({ n: count() }).from(licences).where(where);
   const counts = await activeDeviceCounts(
     db,

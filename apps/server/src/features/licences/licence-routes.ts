@@ -31,7 +31,8 @@ export const licenceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "The company's licence codes (never the codes themselves: only their last characters)",
+        summary:
+          "The company's licence codes (never the codes themselves: only their last characters); search, status filter, sort",
         querystring: licenceListQuery,
         response: { 200: licencePage },
       },
@@ -40,8 +41,8 @@ export const licenceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = requireUser(request);
       const { page, pageSize } = request.query;
-      const found = await listLicences(app.ctx.db, user.tenantId, { page, pageSize });
       const now = app.ctx.now();
+      const found = await listLicences(app.ctx.db, user.tenantId, request.query, now);
       return {
         items: found.items.map((row) => presentLicence(row, now)),
         total: found.total,
@@ -100,7 +101,8 @@ export const licenceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The devices activated with the company’s licences (optionally of one licence)',
+        summary:
+          'The devices activated with the company’s licences (optionally of one licence); search on agents and app version, filters, sort',
         querystring: deviceListQuery,
         response: { 200: devicePage },
       },
@@ -108,8 +110,8 @@ export const licenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = requireUser(request);
-      const { licenceId, page, pageSize } = request.query;
-      const found = await listDevices(app.ctx.db, user.tenantId, { licenceId, page, pageSize });
+      const { page, pageSize } = request.query;
+      const found = await listDevices(app.ctx.db, user.tenantId, request.query);
       return { items: found.items.map(presentDevice), total: found.total, page, pageSize };
     },
   );
