@@ -6,6 +6,7 @@ import { RequireSession } from './require-session';
 import { AgentsRoute } from './routes/agents-route';
 import { CompanyRoute } from './routes/company-route';
 import { DashboardRoute } from './routes/dashboard-route';
+import { LicencesRoute } from './routes/licences-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in-route';
@@ -37,6 +38,13 @@ export const router = createBrowserRouter([
               {
                 element: <RequireCapability path="/agents" />,
                 children: [{ path: 'agents', element: <AgentsRoute /> }],
+              },
+              {
+                element: <RequireCapability path="/licences" />,
+                children: [
+                  { path: 'licences', element: <LicencesRoute tab="licences" /> },
+                  { path: 'licences/devices', element: <LicencesRoute tab="devices" /> },
+                ],
               },
               {
                 element: <RequireCapability path="/company" />,

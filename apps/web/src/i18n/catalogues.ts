@@ -2,14 +2,18 @@ import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
+import licencesDe from '../features/licences/i18n/de.json';
+import licencesEn from '../features/licences/i18n/en.json';
+import licencesFr from '../features/licences/i18n/fr.json';
+import licencesNl from '../features/licences/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
 const featureCatalogues = {
-  fr: {},
-  nl: {},
-  en: {},
-  de: {},
+  fr: { licences: licencesFr },
+  nl: { licences: licencesNl },
+  en: { licences: licencesEn },
+  de: { licences: licencesDe },
 };
 
 export const catalogues = {

@@ -20,4 +20,11 @@ describe('Brussels date formatting', () => {
       formatDateTime(Date.UTC(2026, 0, 15, 12, 30), 'fr'),
     );
   });
+
+  it('takes the ISO instants the API sends, in Brussels time', () => {
+    expect(formatDateTime('2026-07-01T12:05:00.000Z', 'nl')).toBe(
+      formatDateTime(Date.UTC(2026, 6, 1, 12, 5), 'nl'),
+    );
+    expect(formatDate('2026-01-15T23:30:00Z', 'de')).toBe('16.01.2026');
+  });
 });

@@ -11,7 +11,10 @@ const LOCALES: Record<Language, string> = {
   de: 'de-BE',
 };
 
-type DateInput = Date | number;
+/** An instant: a Date, epoch milliseconds, or an ISO 8601 string as the API sends them. */
+type DateInput = Date | number | string;
+
+const instant = (value: DateInput) => (typeof value === 'string' ? new Date(value) : value);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -28,15 +31,15 @@ function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.
 
 /** A date in Brussels, e.g. `formatDate(Date.UTC(2026, 0, 15, 23, 30), 'fr')` -> `16 janv. 2026`. */
 export function formatDate(value: DateInput, language: string): string {
-  return formatter(language, { dateStyle: 'medium' }).format(value);
+  return formatter(language, { dateStyle: 'medium' }).format(instant(value));
 }
 
 /** A time in Brussels, e.g. `formatTime(Date.UTC(2026, 6, 1, 12, 5), 'nl')` -> `14:05`. */
 export function formatTime(value: DateInput, language: string, options: { seconds?: boolean } = {}): string {
-  return formatter(language, { timeStyle: options.seconds ? 'medium' : 'short' }).format(value);
+  return formatter(language, { timeStyle: options.seconds ? 'medium' : 'short' }).format(instant(value));
 }
 
 /** A date and time in Brussels, e.g. `formatDateTime(Date.UTC(2026, 0, 15, 12, 30), 'en')` -> `15 Jan 2026, 13:30`. */
 export function formatDateTime(value: DateInput, language: string): string {
-  return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(value);
+  return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(instant(value));
 }

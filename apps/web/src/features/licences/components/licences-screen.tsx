@@ -1,0 +1,29 @@
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DevicesTab } from './devices-tab';
+import { LicencesTab } from './licences-tab';
+
+const TAB =
+  'inline-flex min-h-11 items-center border-b-4 px-4 font-semibold text-slate-700 hover:text-brand-700 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800';
+
+/** `/licences` and `/licences/devices`: the agent app's licence codes and the phones they activated. */
+export function LicencesScreen({ tab }: { tab: 'licences' | 'devices' }) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('licences.title')}</h1>
+        <p className="mt-2 max-w-prose text-slate-700">{t('licences.intro')}</p>
+      </div>
+      <nav aria-label={t('licences.tabs.label')} className="flex gap-2 border-b border-slate-200">
+        <NavLink end to="/licences" className={`${TAB} border-transparent`}>
+          {t('licences.tabs.licences')}
+        </NavLink>
+        <NavLink to="/licences/devices" className={`${TAB} border-transparent`}>
+          {t('licences.tabs.devices')}
+        </NavLink>
+      </nav>
+      {tab === 'licences' ? <LicencesTab /> : <DevicesTab />}
+    </div>
+  );
+}
