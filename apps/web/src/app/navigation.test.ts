@@ -5,7 +5,7 @@ import { implementedScreens, menuFor, navigation } from './navigation';
 const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe('menuFor', () => {
-  it('shows the administrator every implemented screen, in the menu's order', () => {
+  it('shows the administrator every implemented screen, in the menu’s order', () => {
     const paths = menuFor(rightsTable.ADMIN).map((item) => item.path);
     expect([...paths].sort()).toEqual([...implementedScreens].sort());
     expect(paths).toEqual(navigation.map((item) => item.path).filter((path) => paths.includes(path)));
