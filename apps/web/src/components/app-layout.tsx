@@ -29,13 +29,11 @@ export function AppLayout({
       </a>
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link
-            to="/"
-            className="flex items-baseline gap-3 rounded-sm focus-visible:outline-white"
-            aria-label={t('app.homeLink')}
-          >
+          <Link to="/" className="flex items-baseline gap-3 rounded-sm focus-visible:outline-white">
             <span className="text-3xl font-extrabold tracking-tight">ciao</span>
             <span className="hidden text-sm text-brand-100 sm:inline">{t('app.tagline')}</span>
+            {/* Spoken after the visible words, so that voice users can say what they see. */}
+            <span className="sr-only">{t('app.homeLink')}</span>
           </Link>
           {headerEnd}
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCreateLicenceRequest } from './licence-form-values';
+import { licenceValidUntil, toCreateLicenceRequest } from './licence-form-values';
 
 describe('the new-licence form', () => {
   it('expires a code at the end of its last day in Brussels, winter and summer', () => {
@@ -44,5 +44,11 @@ describe('the new-licence form', () => {
     ).toEqual({
       expiresAt: 'EXPIRY_IN_PAST',
     });
+  });
+
+  it('shows a midnight expiry as the last day the code works, any other as an instant', () => {
+    expect(licenceValidUntil('2026-12-31T23:00:00.000Z')).toEqual({ lastDay: '2026-12-31T22:59:59.999Z' });
+    expect(licenceValidUntil('2027-07-01T22:00:00Z')).toEqual({ lastDay: '2027-07-01T21:59:59.999Z' });
+    expect(licenceValidUntil('2027-07-01T10:30:00Z')).toEqual({ instant: '2027-07-01T10:30:00Z' });
   });
 });

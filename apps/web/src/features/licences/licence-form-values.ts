@@ -1,4 +1,4 @@
-import { createLicenceRequest, nextDate, zonedInstant } from '@ciao/domain';
+import { createLicenceRequest, localTime, nextDate, zonedInstant } from '@ciao/domain';
 import type { CreateLicenceRequest } from '@ciao/domain';
 import { TIME_ZONE } from '@ciao/front-common';
 import type { FieldErrors } from '../../lib/field-errors';
@@ -37,4 +37,15 @@ export function toCreateLicenceRequest(
   if (!parsed.success) Object.assign(errors, { ...zodFieldErrors(parsed.error), ...errors });
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   return { request: parsed.data };
+}
+
+/**
+ * How a licence's end reads in the list. A code "valid until 31 December" expires at the next
+ * midnight, so an expiry at midnight shows as the day before — the last day it works — and any
+ * other instant (set through the API) as a date and time.
+ */
+export function licenceValidUntil(expiresAt: string): { lastDay: string } | { instant: string } {
+  const expiry = new Date(expiresAt);
+  if (localTime(expiry, TIME_ZONE) !== '00:00') return { instant: expiresAt };
+  return { lastDay: new Date(expiry.getTime() - 1).toISOString() };
 }

@@ -1,5 +1,5 @@
 import type { LicenceSummary } from '@ciao/domain';
-import { formatDate } from '@ciao/front-common';
+import { formatDate, formatDateTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -19,6 +19,7 @@ import type { Column } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { useLicenceList } from '../hooks/use-licences';
+import { licenceValidUntil } from '../licence-form-values';
 import { CreateLicenceForm } from './create-licence-form';
 import { LicenceStatusBadge } from './licence-status-badge';
 import { NewLicenceCode } from './new-licence-code';
@@ -73,8 +74,13 @@ export function LicencesTab() {
       id: 'expiresAt',
       header: t('licences.columns.expiresAt'),
       sortField: 'expiresAt',
-      cell: (licence) =>
-        licence.expiresAt ? formatDate(licence.expiresAt, i18n.language) : t('licences.noExpiry'),
+      cell: (licence) => {
+        if (!licence.expiresAt) return t('licences.noExpiry');
+        const until = licenceValidUntil(licence.expiresAt);
+        return 'lastDay' in until
+          ? formatDate(until.lastDay, i18n.language)
+          : formatDateTime(until.instant, i18n.language);
+      },
     },
     {
       id: 'createdAt',
@@ -150,11 +156,15 @@ export function LicencesTab() {
       {revoking && (
         <RevokeLicence
           licence={revoking}
-          onDone={(revokedDevices) => {
+          onDone={(revoked) => {
             const hint = revoking.codeHint;
             setRevoking(undefined);
-            if (revokedDevices !== undefined)
-              setNotice(t('licences.revoked', { hint, count: revokedDevices }));
+            if (!revoked) return;
+            setNotice(
+              revoked.keptDevices
+                ? t('licences.revokedKeepingDevices', { hint })
+                : t('licences.revoked', { hint, count: revoked.revokedDevices }),
+            );
           }}
         />
       )}

@@ -18,8 +18,8 @@ export function RevokeLicence({
   onDone,
 }: {
   licence: LicenceSummary;
-  /** With the number of phones signed out, or nothing when cancelled. */
-  onDone: (revokedDevices?: number) => void;
+  /** With what was done, or nothing when cancelled. */
+  onDone: (revoked?: { revokedDevices: number; keptDevices: boolean }) => void;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -49,7 +49,10 @@ export function RevokeLicence({
           onClick={() =>
             revoke.mutate(
               { licenceId: licence.id, revokeDevices },
-              { onSuccess: (answer) => onDone(answer.revokedDevices) },
+              {
+                onSuccess: (answer) =>
+                  onDone({ revokedDevices: answer.revokedDevices, keptDevices: !revokeDevices }),
+              },
             )
           }
         >
