@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from '../support/back-office.js';
 
 const PASSWORD = 'ciao-demo-2026';
 
@@ -25,8 +26,10 @@ test.describe('back-office agents and company', () => {
     await expect(
       page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Entreprise' }),
     ).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Nouvel agent' }).click();
     const form = page.getByRole('region', { name: 'Nouvel agent' });
+    await expectAccessible(page);
 
     await expect(form.getByLabel("Type d'agent").locator('option')).toHaveText([
       'Agent de terrain (FIELD)',
@@ -98,6 +101,7 @@ test.describe('back-office agents and company', () => {
   }) => {
     await signIn(page, 'admin', '/company');
     await expect(page.getByRole('heading', { name: 'Entreprise', level: 1 })).toBeVisible();
+    await expectAccessible(page);
     const name = page.getByLabel("Nom de l'entreprise");
     const original = await name.inputValue();
     await name.fill(`${original} E2E`);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from '../support/back-office.js';
 
 const PASSWORD = 'ciao-demo-2026';
 
@@ -32,6 +33,20 @@ test.describe('back-office users', () => {
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('cell', { name: 'Gaston Gestionnaire' })).toBeVisible();
+
+    await expectAccessible(page);
+
+    // Sorted on the role, then filtered on it: both kept in the address.
+    await page.getByLabel('Rechercher').fill('');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('columnheader', { name: /Rôle/ }).getByRole('button').click();
+    await expect(page.getByRole('columnheader', { name: /Rôle/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page).toHaveURL(/sort=role&order=asc/);
+    await page.getByLabel('Rôle', { exact: true }).selectOption('INSPECTOR');
+    await expect(page).toHaveURL(/role=INSPECTOR/);
+    await expect(table.getByRole('cell', { name: 'Iris Inspectrice' })).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await page.getByLabel('Rôle', { exact: true }).selectOption('');
 
     await page.getByLabel('Rechercher').fill('nobody-by-that-name');
     await page.getByRole('button', { name: 'Rechercher' }).click();

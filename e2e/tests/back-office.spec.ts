@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from '../support/back-office.js';
 
 async function submitAdminSignIn(page: Page) {
   await page.getByLabel('Code entreprise').fill('DEMO');
@@ -25,6 +26,7 @@ test.describe('back-office shell', () => {
       'href',
       '/api/docs',
     );
+    await expectAccessible(page);
   });
 
   test('switches to Dutch and remembers it after a reload', async ({ page }) => {

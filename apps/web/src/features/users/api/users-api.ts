@@ -5,15 +5,12 @@ import { api, queryString } from '../../../lib/api';
 
 export type UserPage = z.output<typeof userPage>;
 
-export interface UserListParams {
-  q: string;
-  page: number;
-  pageSize: number;
-}
+/** A list query as `useListState` builds it: search, page, sort, order and filters. */
+export type UserListParams = Record<string, string | number>;
 
-/** `GET /api/users?q=&page=&pageSize=` (administrators only). */
+/** `GET /api/users?q=&page=&sort=&order=&role=&active=` (administrators only). */
 export function listUsers(params: UserListParams, signal?: AbortSignal): Promise<UserPage> {
-  return api.get(`/api/users${queryString({ ...params, q: params.q.trim() })}`, userPage, { signal });
+  return api.get(`/api/users${queryString(params)}`, userPage, { signal });
 }
 
 export function createUser(body: CreateUserRequest): Promise<UserView> {
