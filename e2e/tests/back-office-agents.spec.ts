@@ -62,7 +62,7 @@ test.describe('back-office agents and company', () => {
     await expect(password.getByLabel('Nouveau mot de passe mobile')).toHaveValue('');
 
     await edit.getByLabel('Nom', { exact: true }).fill('Deux-Mille-Vingt-Six');
-    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await edit.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText(`L'agent ${identifier} a été enregistré.`)).toBeVisible();
 
     await page.getByLabel('Rechercher').fill(identifier);
@@ -105,14 +105,14 @@ test.describe('back-office agents and company', () => {
     const name = page.getByLabel("Nom de l'entreprise");
     const original = await name.inputValue();
     await name.fill(`${original} E2E`);
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText("Les informations de l'entreprise ont été enregistrées.")).toBeVisible();
     await expect(name).toHaveValue(`${original} E2E`);
 
     await page.getByLabel('Langue', { exact: true }).selectOption('nl');
     await expect(page.getByRole('heading', { name: 'Bedrijf', level: 1 })).toBeVisible();
     await page.getByLabel('Ondernemingsnummer (KBO)').fill('0203.201.341');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect(
       page.getByText('De controlecijfers van dit ondernemingsnummer kloppen niet: controleer het nummer.'),
     ).toBeVisible();
@@ -121,7 +121,7 @@ test.describe('back-office agents and company', () => {
     // Back to the demo's name, for the other tests.
     await page.reload();
     await page.getByLabel('Naam van het bedrijf').fill(original);
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect(page.getByText('De gegevens van het bedrijf zijn opgeslagen.')).toBeVisible();
     await page.getByLabel('Taal', { exact: true }).selectOption('fr');
   });

@@ -16,7 +16,7 @@ const company: CompanyView = {
     blockOutsideGeofence: false,
     maxEventAgeDays: 7,
     requireTwoFactorForAdmins: false,
-    anomalyThresholds: { maxBreakMinutes: 60 },
+    anomalyThresholds: { breakMaxMinutes: 45 },
   },
   updatedAt: '2026-01-01T08:00:00.000Z',
 };
@@ -53,5 +53,25 @@ describe('companyRequestBody', () => {
     expect(updateCompanyRequest.safeParse(blank).success).toBe(false);
     const tooBig = companyRequestBody({ ...initial, maxEventAgeDays: '31' }, initial);
     expect(updateCompanyRequest.safeParse(tooBig).success).toBe(false);
+  });
+
+  it('sends the anomaly thresholds as a whole, blanks back to the default, decimal commas read', () => {
+    const initial = companyToForm(company);
+    expect(initial.anomalyThresholds.breakMaxMinutes).toBe('45');
+    expect(initial.anomalyThresholds.noShowGraceMinutes).toBe('');
+    const changed = {
+      ...initial,
+      anomalyThresholds: { ...initial.anomalyThresholds, breakMaxMinutes: '', noShowGraceMinutes: '20,5' },
+    };
+    expect(companyRequestBody(changed, initial)).toEqual({
+      settings: { anomalyThresholds: { noShowGraceMinutes: 20.5 } },
+    });
+    const negative = {
+      ...initial,
+      anomalyThresholds: { ...initial.anomalyThresholds, breakMaxMinutes: '-3' },
+    };
+    const parsed = updateCompanyRequest.safeParse(companyRequestBody(negative, initial));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['settings', 'anomalyThresholds', 'breakMaxMinutes']);
   });
 });

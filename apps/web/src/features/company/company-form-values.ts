@@ -1,4 +1,8 @@
-import type { CompanyView } from '@ciao/domain';
+import { defaultAnomalyThresholds } from '@ciao/domain';
+import type { AnomalyThresholds, CompanyView } from '@ciao/domain';
+
+/** The anomaly limits a company may set, in the order the form shows them. */
+export const thresholdNames = Object.keys(defaultAnomalyThresholds) as (keyof AnomalyThresholds)[];
 
 /** The company form as typed. Numbers stay text until sent, so that a blank box can be refused. */
 export interface CompanyFormValues {
@@ -11,6 +15,8 @@ export interface CompanyFormValues {
   blockOutsideGeofence: boolean;
   maxEventAgeDays: string;
   requireTwoFactorForAdmins: boolean;
+  /** One box per known threshold; blank means the default applies. */
+  anomalyThresholds: Record<keyof AnomalyThresholds, string>;
 }
 
 export function companyToForm(company: CompanyView): CompanyFormValues {
@@ -24,6 +30,12 @@ export function companyToForm(company: CompanyView): CompanyFormValues {
     blockOutsideGeofence: company.settings.blockOutsideGeofence,
     maxEventAgeDays: String(company.settings.maxEventAgeDays),
     requireTwoFactorForAdmins: company.settings.requireTwoFactorForAdmins,
+    anomalyThresholds: Object.fromEntries(
+      thresholdNames.map((name) => {
+        const value = company.settings.anomalyThresholds[name];
+        return [name, value === undefined ? '' : String(value)];
+      }),
+    ) as Record<keyof AnomalyThresholds, string>,
   };
 }
 
@@ -55,6 +67,14 @@ export function companyRequestBody(values: CompanyFormValues, initial: CompanyFo
     settings.maxEventAgeDays = toNumber(values.maxEventAgeDays);
   if (values.requireTwoFactorForAdmins !== initial.requireTwoFactorForAdmins) {
     settings.requireTwoFactorForAdmins = values.requireTwoFactorForAdmins;
+  }
+  if (thresholdNames.some((name) => values.anomalyThresholds[name] !== initial.anomalyThresholds[name])) {
+    // The setting is replaced as a whole: blanks are left out, so that the default applies again.
+    settings.anomalyThresholds = Object.fromEntries(
+      thresholdNames
+        .filter((name) => values.anomalyThresholds[name].trim() !== '')
+        .map((name) => [name, toNumber(values.anomalyThresholds[name].replace(',', '.'))]),
+    );
   }
   if (Object.keys(settings).length > 0) body.settings = settings;
   return body;

@@ -1,4 +1,4 @@
-import { updateCompanyRequest } from '@ciao/domain';
+import { defaultAnomalyThresholds, updateCompanyRequest } from '@ciao/domain';
 import type { CompanyView } from '@ciao/domain';
 import { LANGUAGE_NAMES, RequestErrorMessage, SUPPORTED_LANGUAGES } from '@ciao/front-common';
 import { useId, useState } from 'react';
@@ -12,9 +12,10 @@ import { ApiError } from '../../../lib/api';
 import { fieldErrorText, serverFieldErrors, zodFieldErrors } from '../../../lib/field-errors';
 import type { FieldErrors } from '../../../lib/field-errors';
 import { OperationError } from '../../users/components/operation-error';
-import { companyRequestBody, companyToForm } from '../company-form-values';
+import { companyRequestBody, companyToForm, thresholdNames } from '../company-form-values';
 import type { CompanyFormValues } from '../company-form-values';
 import { useCompany, useUpdateCompany } from '../hooks/use-company';
+import { OnssConnectionPanel } from './onss-connection-panel';
 
 /** `/company`: the company's identity and settings, editable by administrators (company.write). */
 export function CompanyScreen() {
@@ -47,6 +48,7 @@ export function CompanyScreen() {
       {company.data && (
         <CompanyForm key={company.data.updatedAt} company={company.data} saved={saved} setSaved={setSaved} />
       )}
+      <OnssConnectionPanel />
     </div>
   );
 }
@@ -95,7 +97,10 @@ function CompanyForm({
     if (range && code !== 'FORBIDDEN') return t('company.outOfRange', range);
     return fieldErrorText(t, path, code, value);
   };
-  type TextKey = Exclude<keyof CompanyFormValues, 'blockOutsideGeofence' | 'requireTwoFactorForAdmins'>;
+  type TextKey = Exclude<
+    keyof CompanyFormValues,
+    'blockOutsideGeofence' | 'requireTwoFactorForAdmins' | 'anomalyThresholds'
+  >;
   const field = (name: TextKey, path: string = name) => ({
     name,
     value: values[name],
@@ -184,6 +189,33 @@ function CompanyForm({
             checked={values.requireTwoFactorForAdmins}
             onChange={(event) => setValues({ ...values, requireTwoFactorForAdmins: event.target.checked })}
           />
+          <fieldset className="space-y-3 sm:col-span-2">
+            <legend className="text-lg font-semibold text-slate-900">{t('anomalyThresholds.title')}</legend>
+            <p className="max-w-prose text-sm text-slate-700">{t('anomalyThresholds.intro')}</p>
+            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {thresholdNames.map((name) => {
+                const path = `settings.anomalyThresholds.${name}`;
+                return (
+                  <TextField
+                    key={name}
+                    label={t(`anomalyThresholds.names.${name}`)}
+                    hint={t('anomalyThresholds.defaultIs', { value: defaultAnomalyThresholds[name] })}
+                    placeholder={String(defaultAnomalyThresholds[name])}
+                    inputMode="decimal"
+                    value={values.anomalyThresholds[name]}
+                    error={errors[path] ? t('anomalyThresholds.mustBePositive') : undefined}
+                    onChange={(event) => {
+                      setSaved(false);
+                      setValues({
+                        ...values,
+                        anomalyThresholds: { ...values.anomalyThresholds, [name]: event.target.value },
+                      });
+                    }}
+                  />
+                );
+              })}
+            </div>
+          </fieldset>
           {canWrite && (
             <div className="sm:col-span-2">
               <button type="submit" disabled={update.isPending} className={PRIMARY_BUTTON}>
