@@ -42,6 +42,7 @@ test.describe('back-office agents and company', () => {
     await form.getByLabel('NISS').fill('85.07.30-033.29');
     await form.getByLabel('Statut').selectOption('temporary');
     await form.getByLabel("Accès à l'app agent").check();
+    await expect(form.getByLabel("Rôle de l'utilisateur lié")).toHaveValue('NONE');
     await form.getByRole('button', { name: "Créer l'agent" }).click();
     await expect(
       form.getByText('Les chiffres de contrôle de ce NISS ne correspondent pas : vérifiez le numéro.'),
@@ -61,7 +62,11 @@ test.describe('back-office agents and company', () => {
     await expect(password.getByText(`Le mot de passe mobile de ${identifier} a été changé`)).toBeVisible();
     await expect(password.getByLabel('Nouveau mot de passe mobile')).toHaveValue('');
 
+    await expect(
+      edit.getByText(`Utilisateur lié : ${identifier.toLowerCase()}.`, { exact: false }),
+    ).toBeVisible();
     await edit.getByLabel('Nom', { exact: true }).fill('Deux-Mille-Vingt-Six');
+    await edit.getByLabel("Rôle de l'utilisateur lié").selectOption('SUPERVISOR');
     await edit.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText(`L'agent ${identifier} a été enregistré.`)).toBeVisible();
 
@@ -72,14 +77,25 @@ test.describe('back-office agents and company', () => {
     await expect(row.getByRole('cell', { name: 'Deux-Mille-Vingt-Six Eva' })).toBeVisible();
     await expect(row.getByRole('cell', { name: '85.07.**-***.**' })).toBeVisible();
     await expect(row.getByRole('cell', { name: 'Intérimaire' })).toBeVisible();
+
+    // The linked web user now has the role chosen on the agent.
+    await page.goto(`/users?q=${identifier.toLowerCase()}`);
+    await expect(
+      page
+        .getByRole('row', { name: new RegExp(identifier.toLowerCase()) })
+        .getByRole('cell', { name: 'Superviseur' }),
+    ).toBeVisible();
   });
 
-  test('an HR manager is not offered the ADM and GST agent types', async ({ page }) => {
+  test('an HR manager is not offered the ADM and GST agent types nor the linked user’s role', async ({
+    page,
+  }) => {
     await openAgents(page, 'rh');
     await page.getByRole('button', { name: 'Nouvel agent' }).click();
     const form = page.getByRole('region', { name: 'Nouvel agent' });
     await expect(form.getByLabel("Type d'agent").locator('option')).toHaveText(['Agent de terrain (FIELD)']);
     await expect(form.getByLabel('Identifiant mobile')).toBeVisible();
+    await expect(form.getByLabel("Rôle de l'utilisateur lié")).toHaveCount(0);
   });
 
   test('a supervisor sees the list without mobile identifiers and without edit buttons', async ({ page }) => {

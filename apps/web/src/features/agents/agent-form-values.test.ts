@@ -81,3 +81,36 @@ describe('agentRequestBody', () => {
     ).toEqual({});
   });
 });
+
+describe('the role of the agent’s web user', () => {
+  const linked: AgentView = {
+    ...agent,
+    user: { id: '0b8f2c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', login: 'jdupont', role: 'NONE', active: true },
+  };
+
+  it('is sent on creation by an administrator only', () => {
+    expect(agentRequestBody(EMPTY_AGENT, { withCredentials: true, withUserRole: true })).toMatchObject({
+      userRole: 'NONE',
+    });
+    expect(agentRequestBody(EMPTY_AGENT, { withCredentials: true })).not.toHaveProperty('userRole');
+  });
+
+  it('is sent on edition when an administrator changes it, and passes the shared contract', () => {
+    const initial = agentToForm(linked);
+    expect(initial.userRole).toBe('NONE');
+    const body = agentRequestBody(
+      { ...initial, userRole: 'SUPERVISOR' },
+      { initial, withCredentials: true, withUserRole: true },
+    );
+    expect(body).toEqual({ userRole: 'SUPERVISOR' });
+    expect(updateAgentRequest.parse(body)).toEqual({ userRole: 'SUPERVISOR' });
+    expect(agentRequestBody(initial, { initial, withCredentials: true, withUserRole: true })).toEqual({});
+  });
+
+  it('is left out for an agent whose user the editor cannot see', () => {
+    expect(agentToForm(agent).userRole).toBe('');
+    expect(
+      agentRequestBody(agentToForm(agent), { withCredentials: true, withUserRole: true }),
+    ).not.toHaveProperty('userRole');
+  });
+});

@@ -16,6 +16,8 @@ export interface AgentFormValues {
   activeFrom: string;
   activeUntil: string;
   active: boolean;
+  /** The role of the agent's web user; empty when the editor may not see or choose it. */
+  userRole: string;
 }
 
 export const EMPTY_AGENT: AgentFormValues = {
@@ -32,6 +34,7 @@ export const EMPTY_AGENT: AgentFormValues = {
   activeFrom: '',
   activeUntil: '',
   active: true,
+  userRole: 'NONE',
 };
 
 /** The types the form offers; `ADM` and `GST` only to roles that may write them. */
@@ -63,6 +66,7 @@ export function agentToForm(agent: AgentView): AgentFormValues {
     activeFrom: agent.activeFrom ?? '',
     activeUntil: agent.activeUntil ?? '',
     active: agent.active,
+    userRole: agent.user?.role ?? '',
   };
 }
 
@@ -75,7 +79,13 @@ const blankToNull = (value: string) => (value.trim() === '' ? null : value);
  */
 export function agentRequestBody(
   values: AgentFormValues,
-  options: { initial?: AgentFormValues; withCredentials: boolean; nissMasked?: boolean },
+  options: {
+    initial?: AgentFormValues;
+    withCredentials: boolean;
+    nissMasked?: boolean;
+    /** Only administrators choose the role of the agent's web user. */
+    withUserRole?: boolean;
+  },
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {
     identifier: values.identifier,
@@ -94,11 +104,15 @@ export function agentRequestBody(
   if (options.withCredentials && values.mobileIdentifier.trim() !== '') {
     body.mobileIdentifier = values.mobileIdentifier;
   }
+  if (options.withUserRole && values.userRole !== '') body.userRole = values.userRole;
   const { initial } = options;
   if (!initial) return body;
 
   const changed: Record<string, unknown> = {};
-  const before = agentRequestBody(initial, { withCredentials: options.withCredentials });
+  const before = agentRequestBody(initial, {
+    withCredentials: options.withCredentials,
+    withUserRole: options.withUserRole,
+  });
   for (const [key, value] of Object.entries(body)) {
     if (value !== before[key]) changed[key] = value;
   }

@@ -1,4 +1,4 @@
-import { createAgentRequest, employmentStatusSchema, updateAgentRequest } from '@ciao/domain';
+import { createAgentRequest, employmentStatusSchema, roles, updateAgentRequest } from '@ciao/domain';
 import type { AgentView } from '@ciao/domain';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '@ciao/front-common';
 import { useId, useState } from 'react';
@@ -27,6 +27,7 @@ export function AgentForm({ agent, onDone }: { agent?: AgentView; onDone: (saved
   const headingId = useId();
   const session = useSignedIn();
   const withCredentials = session.capabilities.includes('agentCredentials.write');
+  const withUserRole = session.capabilities.includes('users.write');
   const subcontractors = useSubcontractors(true);
   const { create, update } = useAgentMutations();
   const initial = agent ? agentToForm(agent) : undefined;
@@ -36,7 +37,12 @@ export function AgentForm({ agent, onDone }: { agent?: AgentView; onDone: (saved
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = agentRequestBody(values, { initial, withCredentials, nissMasked: agent?.nissMasked });
+    const body = agentRequestBody(values, {
+      initial,
+      withCredentials,
+      withUserRole,
+      nissMasked: agent?.nissMasked,
+    });
     const onError = (error: Error) => {
       if (error instanceof ApiError) setErrors(serverFieldErrors(error));
     };
@@ -151,6 +157,22 @@ export function AgentForm({ agent, onDone }: { agent?: AgentView; onDone: (saved
           checked={values.active}
           onChange={(event) => setValues({ ...values, active: event.target.checked })}
         />
+        {withUserRole && (agent === undefined || agent.user) && (
+          <fieldset className="space-y-3 rounded-md border border-slate-200 p-4 sm:col-span-2">
+            <legend className="px-1 font-semibold text-slate-900">{t('agents.form.webUser')}</legend>
+            <p className="max-w-prose text-sm text-slate-700">
+              {agent?.user
+                ? t('agents.form.webUserExisting', { login: agent.user.login })
+                : t('agents.form.webUserNew')}
+            </p>
+            <SelectField
+              className="max-w-sm"
+              label={t('agents.form.userRole')}
+              options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              {...field('userRole')}
+            />
+          </fieldset>
+        )}
         <div className="flex flex-wrap gap-3 sm:col-span-2">
           <button type="submit" disabled={mutation.isPending} className={PRIMARY_BUTTON}>
             {mutation.isPending
