@@ -6,13 +6,32 @@ const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe('menuFor', () => {
   it('shows the administrator every implemented screen', () => {
-    expect(labels(menuFor(rightsTable.ADMIN))).toEqual(['dashboard', 'agents', 'users', 'company']);
+    expect(labels(menuFor(rightsTable.ADMIN))).toEqual([
+      'dashboard',
+      'agents',
+      'clients',
+      'sites',
+      'subcontractors',
+      'users',
+      'company',
+    ]);
   });
 
   it('never shows Users to a role without users.read', () => {
     for (const role of ['ADMIN_MANAGER', 'HR_MANAGER', 'SUPERVISOR', 'INSPECTOR'] as const) {
-      expect(labels(menuFor(rightsTable[role]))).toEqual(['dashboard', 'agents', 'company']);
+      expect(labels(menuFor(rightsTable[role]))).toEqual([
+        'dashboard',
+        'agents',
+        'clients',
+        'sites',
+        'subcontractors',
+        'company',
+      ]);
     }
+  });
+
+  it('gives a role without rights no place screen', () => {
+    expect(labels(menuFor(rightsTable.NONE))).toEqual(['dashboard']);
   });
 
   it('grows with the screens: an item appears once its route exists', () => {

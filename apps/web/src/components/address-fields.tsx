@@ -31,9 +31,24 @@ export function AddressFields({
       <legend id={legendId} className="mb-2 font-semibold text-slate-900 sm:col-span-6">
         {t('address.legend')}
       </legend>
-      <TextField className="sm:col-span-4" label={t('address.street')} autoComplete="off" {...part('street')} />
-      <TextField className="sm:col-span-1" label={t('address.houseNumber')} autoComplete="off" {...part('houseNumber')} />
-      <TextField className="sm:col-span-1" label={t('address.boxNumber')} autoComplete="off" {...part('boxNumber')} />
+      <TextField
+        className="sm:col-span-4"
+        label={t('address.street')}
+        autoComplete="off"
+        {...part('street')}
+      />
+      <TextField
+        className="sm:col-span-1"
+        label={t('address.houseNumber')}
+        autoComplete="off"
+        {...part('houseNumber')}
+      />
+      <TextField
+        className="sm:col-span-1"
+        label={t('address.boxNumber')}
+        autoComplete="off"
+        {...part('boxNumber')}
+      />
       <TextField
         className="sm:col-span-2"
         label={t('address.postCode')}
@@ -41,7 +56,12 @@ export function AddressFields({
         inputMode="numeric"
         {...part('postCode')}
       />
-      <TextField className="sm:col-span-3" label={t('address.municipality')} autoComplete="off" {...part('municipality')} />
+      <TextField
+        className="sm:col-span-3"
+        label={t('address.municipality')}
+        autoComplete="off"
+        {...part('municipality')}
+      />
       <TextField
         className="sm:col-span-1"
         label={t('address.country')}

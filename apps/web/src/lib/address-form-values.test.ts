@@ -13,12 +13,20 @@ const louise = {
 
 describe('address form values', () => {
   it('gives blanks the shared contract turns into nulls', () => {
-    expect(postalAddress.parse(EMPTY_ADDRESS)).toEqual({ ...louise, street: null, houseNumber: null, postCode: null, municipality: null });
+    expect(postalAddress.parse(EMPTY_ADDRESS)).toEqual({
+      ...louise,
+      street: null,
+      houseNumber: null,
+      postCode: null,
+      municipality: null,
+    });
     expect(postalAddress.parse(addressToForm(louise))).toEqual(louise);
   });
 
   it('compares addresses as typed, ignoring surrounding spaces', () => {
-    expect(sameAddress(addressToForm(louise), { ...addressToForm(louise), street: ' Avenue Louise ' })).toBe(true);
+    expect(sameAddress(addressToForm(louise), { ...addressToForm(louise), street: ' Avenue Louise ' })).toBe(
+      true,
+    );
     expect(sameAddress(addressToForm(louise), { ...addressToForm(louise), boxNumber: '4' })).toBe(false);
   });
 

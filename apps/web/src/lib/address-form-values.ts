@@ -42,7 +42,11 @@ export function sameAddress(a: AddressFormValues, b: AddressFormValues): boolean
  * missing are left out, and the country only when it is not Belgium.
  */
 export function formatAddress(address: AddressView, boxLabel = 'bte'): string {
-  const street = [address.street, address.houseNumber, address.boxNumber && `${boxLabel} ${address.boxNumber}`]
+  const street = [
+    address.street,
+    address.houseNumber,
+    address.boxNumber && `${boxLabel} ${address.boxNumber}`,
+  ]
     .filter(Boolean)
     .join(' ');
   const town = [address.postCode, address.municipality].filter(Boolean).join(' ');

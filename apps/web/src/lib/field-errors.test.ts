@@ -33,6 +33,8 @@ describe('fieldErrorText', () => {
       'reasons.WORK_DECLARATION_NUMBER_FORMAT',
     );
     expect(fieldErrorText(t, 'latitude', 'COORDINATES_INCOMPLETE')).toBe('reasons.COORDINATES_INCOMPLETE');
-    expect(fieldErrorText(t, 'enterpriseNumber', 'EMPLOYER_ID_REQUIRED')).toBe('reasons.EMPLOYER_ID_REQUIRED');
+    expect(fieldErrorText(t, 'enterpriseNumber', 'EMPLOYER_ID_REQUIRED')).toBe(
+      'reasons.EMPLOYER_ID_REQUIRED',
+    );
   });
 });

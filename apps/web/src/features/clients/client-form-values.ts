@@ -59,7 +59,10 @@ const textFields = [
  * on creation, only what changed since `initial` on edition, the address as a whole.
  * Example: `clientRequestBody({ ...initial, name: 'X' }, initial)` -> `{ name: 'X' }`.
  */
-export function clientRequestBody(values: ClientFormValues, initial?: ClientFormValues): Record<string, unknown> {
+export function clientRequestBody(
+  values: ClientFormValues,
+  initial?: ClientFormValues,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of textFields) {
     if (!initial || values[field].trim() !== initial[field].trim()) body[field] = values[field];

@@ -18,7 +18,14 @@ const site: SiteView = {
   clientId,
   clientName: 'Immo Louise SA',
   name: 'Bureaux Louise 231',
-  address: { street: 'Avenue Louise', houseNumber: '231', boxNumber: null, postCode: '1050', municipality: 'Ixelles', country: 'BE' },
+  address: {
+    street: 'Avenue Louise',
+    houseNumber: '231',
+    boxNumber: null,
+    postCode: '1050',
+    municipality: 'Ixelles',
+    country: 'BE',
+  },
   latitude: 50.8275,
   longitude: 4.3653,
   geofenceRadiusMeters: 150,
@@ -50,7 +57,10 @@ describe('parseDecimal and splitCoordinatePair', () => {
 
   it('rounds a point picked on the map and reads a point back only when whole and in range', () => {
     expect(pointToForm(50.82751234567, 4.365)).toEqual({ latitude: '50.827512', longitude: '4.365' });
-    expect(formPoint({ latitude: '50,8275', longitude: '4.3653' })).toEqual({ latitude: 50.8275, longitude: 4.3653 });
+    expect(formPoint({ latitude: '50,8275', longitude: '4.3653' })).toEqual({
+      latitude: 50.8275,
+      longitude: 4.3653,
+    });
     expect(formPoint({ latitude: '50.8', longitude: '' })).toBeUndefined();
     expect(formPoint({ latitude: '95', longitude: '4' })).toBeUndefined();
   });
@@ -58,10 +68,21 @@ describe('parseDecimal and splitCoordinatePair', () => {
 
 describe('siteRequestBody', () => {
   it('builds a creation body the shared contract accepts, without a radius for the default one', () => {
-    const body = siteRequestBody({ ...emptySite(clientId), name: 'Meir 50', latitude: '51,2182', longitude: '4.4076' });
+    const body = siteRequestBody({
+      ...emptySite(clientId),
+      name: 'Meir 50',
+      latitude: '51,2182',
+      longitude: '4.4076',
+    });
     expect(body).not.toHaveProperty('geofenceRadiusMeters');
     const parsed = createSiteRequest.parse(body);
-    expect(parsed).toMatchObject({ clientId, latitude: 51.2182, longitude: 4.4076, subjectToOnss: true, workDeclarationNumber: null });
+    expect(parsed).toMatchObject({
+      clientId,
+      latitude: 51.2182,
+      longitude: 4.4076,
+      subjectToOnss: true,
+      workDeclarationNumber: null,
+    });
   });
 
   it('sends only what changed on edition, both coordinates together', () => {

@@ -98,8 +98,16 @@ const radius = (text: string) => (text.trim() === '' ? undefined : parseDecimal(
  */
 export function siteRequestBody(values: SiteFormValues, initial?: SiteFormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const changed = (field: 'clientId' | 'name' | 'latitude' | 'longitude' | 'geofenceRadiusMeters' | 'workDeclarationNumber' | 'costCentre') =>
-    !initial || values[field].trim() !== initial[field].trim();
+  const changed = (
+    field:
+      | 'clientId'
+      | 'name'
+      | 'latitude'
+      | 'longitude'
+      | 'geofenceRadiusMeters'
+      | 'workDeclarationNumber'
+      | 'costCentre',
+  ) => !initial || values[field].trim() !== initial[field].trim();
   if (changed('clientId')) body.clientId = values.clientId;
   if (changed('name')) body.name = values.name;
   if (!initial || !sameAddress(values.address, initial.address)) body.address = values.address;

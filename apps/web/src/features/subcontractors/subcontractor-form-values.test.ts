@@ -22,7 +22,11 @@ const sparkle: SubcontractorView = {
 
 describe('subcontractorRequestBody', () => {
   it('builds a creation body the shared contract accepts', () => {
-    const body = subcontractorRequestBody({ ...EMPTY_SUBCONTRACTOR, name: 'Net & Co', foreignVatNumber: 'NL123456789B01' });
+    const body = subcontractorRequestBody({
+      ...EMPTY_SUBCONTRACTOR,
+      name: 'Net & Co',
+      foreignVatNumber: 'NL123456789B01',
+    });
     const parsed = createSubcontractorRequest.parse(body);
     expect(parsed.enterpriseNumber).toBeNull();
     expect(parsed.foreignVatNumber).toBe('NL123456789B01');
@@ -34,7 +38,10 @@ describe('subcontractorRequestBody', () => {
     expect(initial.enterpriseNumber).toBe('0876.543.270');
     expect(subcontractorRequestBody(initial, initial)).toEqual({});
     expect(subcontractorRequestBody({ ...initial, active: false }, initial)).toEqual({ active: false });
-    const body = subcontractorRequestBody({ ...initial, enterpriseNumber: '', foreignVatNumber: 'FR12345678901' }, initial);
+    const body = subcontractorRequestBody(
+      { ...initial, enterpriseNumber: '', foreignVatNumber: 'FR12345678901' },
+      initial,
+    );
     expect(body).toEqual({ enterpriseNumber: '', foreignVatNumber: 'FR12345678901' });
     expect(updateSubcontractorRequest.parse(body).enterpriseNumber).toBeNull();
   });
@@ -42,13 +49,23 @@ describe('subcontractorRequestBody', () => {
 
 describe('subcontractorIdentifierErrors', () => {
   it('asks for exactly one employer number, checked like the server does', () => {
-    expect(subcontractorIdentifierErrors(EMPTY_SUBCONTRACTOR)).toEqual({ enterpriseNumber: 'EMPLOYER_ID_REQUIRED' });
-    expect(subcontractorIdentifierErrors({ ...EMPTY_SUBCONTRACTOR, enterpriseNumber: '0876.543.271' })).toEqual({
+    expect(subcontractorIdentifierErrors(EMPTY_SUBCONTRACTOR)).toEqual({
+      enterpriseNumber: 'EMPLOYER_ID_REQUIRED',
+    });
+    expect(
+      subcontractorIdentifierErrors({ ...EMPTY_SUBCONTRACTOR, enterpriseNumber: '0876.543.271' }),
+    ).toEqual({
       enterpriseNumber: 'ENTERPRISE_NUMBER_CHECK_DIGITS',
     });
     expect(
-      subcontractorIdentifierErrors({ ...EMPTY_SUBCONTRACTOR, enterpriseNumber: '0876543270', foreignVatNumber: 'NL1' }),
+      subcontractorIdentifierErrors({
+        ...EMPTY_SUBCONTRACTOR,
+        enterpriseNumber: '0876543270',
+        foreignVatNumber: 'NL1',
+      }),
     ).toEqual({ foreignVatNumber: 'EMPLOYER_ID_BOTH' });
-    expect(subcontractorIdentifierErrors({ ...EMPTY_SUBCONTRACTOR, foreignVatNumber: 'NL123456789B01' })).toEqual({});
+    expect(
+      subcontractorIdentifierErrors({ ...EMPTY_SUBCONTRACTOR, foreignVatNumber: 'NL123456789B01' }),
+    ).toEqual({});
   });
 });

@@ -22,7 +22,9 @@ export const EMPTY_SUBCONTRACTOR: SubcontractorFormValues = {
 export function subcontractorToForm(subcontractor: SubcontractorView): SubcontractorFormValues {
   return {
     name: subcontractor.name,
-    enterpriseNumber: subcontractor.enterpriseNumber ? formatEnterpriseNumber(subcontractor.enterpriseNumber) : '',
+    enterpriseNumber: subcontractor.enterpriseNumber
+      ? formatEnterpriseNumber(subcontractor.enterpriseNumber)
+      : '',
     foreignVatNumber: subcontractor.foreignVatNumber ?? '',
     contactEmail: subcontractor.contactEmail ?? '',
     active: subcontractor.active,

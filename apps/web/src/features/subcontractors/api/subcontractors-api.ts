@@ -1,9 +1,5 @@
 import { subcontractorPage, subcontractorView } from '@ciao/domain';
-import type {
-  CreateSubcontractorRequest,
-  SubcontractorView,
-  UpdateSubcontractorRequest,
-} from '@ciao/domain';
+import type { CreateSubcontractorRequest, SubcontractorView, UpdateSubcontractorRequest } from '@ciao/domain';
 import type { z } from 'zod';
 import { api, queryString } from '../../../lib/api';
 
@@ -13,7 +9,10 @@ export type SubcontractorPage = z.output<typeof subcontractorPage>;
 export type SubcontractorListParams = Record<string, string | number>;
 
 /** `GET /api/subcontractors?q=&page=&sort=&order=&active=` (subcontractors.read). */
-export function listSubcontractors(params: SubcontractorListParams, signal?: AbortSignal): Promise<SubcontractorPage> {
+export function listSubcontractors(
+  params: SubcontractorListParams,
+  signal?: AbortSignal,
+): Promise<SubcontractorPage> {
   return api.get(`/api/subcontractors${queryString(params)}`, subcontractorPage, { signal });
 }
 

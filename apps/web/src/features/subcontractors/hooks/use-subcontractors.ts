@@ -20,8 +20,13 @@ export function useSubcontractorMutations() {
   return {
     create: useMutation({ mutationFn: createSubcontractor, onSuccess: refresh }),
     update: useMutation({
-      mutationFn: ({ subcontractorId, body }: { subcontractorId: string; body: UpdateSubcontractorRequest }) =>
-        updateSubcontractor(subcontractorId, body),
+      mutationFn: ({
+        subcontractorId,
+        body,
+      }: {
+        subcontractorId: string;
+        body: UpdateSubcontractorRequest;
+      }) => updateSubcontractor(subcontractorId, body),
       onSuccess: refresh,
     }),
   };
