@@ -233,8 +233,13 @@ test.describe('back-office clients, sites and subcontractors', () => {
     await page.goto(`/sites?edit=${siteId}`);
     await expect(page.getByRole('row', { name: /Bureaux Louise 231/ })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Modifier/ })).toHaveCount(0);
-    const refused = await page.request.patch(`/api/sites/${siteId}`, { data: { name: 'x' } });
-    expect([403, 401]).toContain(refused.status());
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'ciao_csrf')?.value ?? '';
+    const refused = await page.request.patch(`/api/sites/${siteId}`, {
+      data: { name: 'x' },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
 
     await page.goto('/subcontractors');
     await expect(page.getByRole('row', { name: /Sparkle Partners BV/ })).toBeVisible();
