@@ -1,4 +1,4 @@
-import { clientPage, sitePage, siteView } from '@ciao/domain';
+import { clientPage, companyView, sitePage, siteView } from '@ciao/domain';
 import type { CreateSiteRequest, SiteView, UpdateSiteRequest } from '@ciao/domain';
 import type { z } from 'zod';
 import { api, queryString } from '../../../lib/api';
@@ -29,4 +29,10 @@ export function updateSite(siteId: string, body: UpdateSiteRequest): Promise<Sit
 /** The clients, by name, to pick a site's client and to filter the list (clients.read). */
 export function listClientChoices(signal?: AbortSignal): Promise<ClientPage> {
   return api.get(`/api/clients${queryString({ pageSize: 200, sort: 'name' })}`, clientPage, { signal });
+}
+
+/** The company's default geofence radius, drawn on the map of a new site left without one (company.read). */
+export async function getDefaultGeofenceRadius(signal?: AbortSignal): Promise<number> {
+  const company = await api.get('/api/company', companyView, { signal });
+  return company.settings.defaultGeofenceRadiusMeters;
 }

@@ -3,6 +3,7 @@ import type { SiteView } from '@ciao/domain';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../../app/session-context';
 import { AddressFields } from '../../../components/address-fields';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { SelectField } from '../../../components/select-field';
@@ -11,7 +12,7 @@ import { ApiError } from '../../../lib/api';
 import { fieldErrorText, serverFieldErrors, zodFieldErrors } from '../../../lib/field-errors';
 import type { FieldErrors } from '../../../lib/field-errors';
 import { OperationError } from '../../users/components/operation-error';
-import { useClientChoices, useSiteMutations } from '../hooks/use-sites';
+import { useClientChoices, useDefaultGeofenceRadius, useSiteMutations } from '../hooks/use-sites';
 import {
   emptySite,
   formPoint,
@@ -45,6 +46,8 @@ export function SiteForm({
   const headingId = useId();
   const { create, update } = useSiteMutations();
   const clients = useClientChoices();
+  const session = useSignedIn();
+  const defaultRadius = useDefaultGeofenceRadius(!site && session.capabilities.includes('company.read'));
   const initial = site ? siteToForm(site) : undefined;
   const [values, setValues] = useState<SiteFormValues>(initial ?? emptySite(clientId));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -94,7 +97,14 @@ export function SiteForm({
   if (site && !clientOptions.some((option) => option.value === site.clientId)) {
     clientOptions.push({ value: site.clientId, label: site.clientName });
   }
-  const radius = parseDecimal(values.geofenceRadiusMeters);
+  const typedRadius = parseDecimal(values.geofenceRadiusMeters);
+  // A new site left without a radius gets the company's: the map shows that one.
+  const radius =
+    typeof typedRadius === 'number'
+      ? typedRadius
+      : !site && values.geofenceRadiusMeters.trim() === ''
+        ? defaultRadius.data
+        : undefined;
   const hasFieldErrors = Object.keys(errors).length > 0;
 
   return (
@@ -163,7 +173,7 @@ export function SiteForm({
             <div className="sm:col-span-2">
               <SiteMap
                 point={formPoint(values)}
-                radiusMeters={typeof radius === 'number' ? radius : undefined}
+                radiusMeters={radius}
                 onPick={(latitude, longitude) =>
                   setValues((current) => ({ ...current, ...pointToForm(latitude, longitude) }))
                 }

@@ -99,7 +99,12 @@ export function SiteMap({
     marker.setLatLng(at).addTo(shown);
     if (radiusMeters !== undefined) circle.setLatLng(at).setRadius(radiusMeters).addTo(shown);
     else circle.remove();
-    if (!shown.getBounds().contains(at)) shown.setView(at, Math.max(shown.getZoom(), SITE_ZOOM - 2));
+    // Seen from the whole country a geofence is a dot: go to the site when it is out of view or tiny.
+    if (!shown.getBounds().contains(at) || shown.getZoom() < SITE_ZOOM - 3) {
+      if (radiusMeters !== undefined)
+        shown.fitBounds(circle.getBounds(), { padding: [24, 24], maxZoom: SITE_ZOOM + 1 });
+      else shown.setView(at, SITE_ZOOM);
+    }
   }, [status, point?.latitude, point?.longitude, radiusMeters]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (status === 'failed') {

@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UpdateSiteRequest } from '@ciao/domain';
-import { createSite, getSite, listClientChoices, listSites, updateSite } from '../api/sites-api';
+import {
+  createSite,
+  getDefaultGeofenceRadius,
+  getSite,
+  listClientChoices,
+  listSites,
+  updateSite,
+} from '../api/sites-api';
 import type { SiteListParams } from '../api/sites-api';
 
 const sitesKey = ['sites'] as const;
@@ -26,6 +33,16 @@ export function useClientChoices() {
   return useQuery({
     queryKey: ['clients', 'choices'],
     queryFn: ({ signal }) => listClientChoices(signal),
+  });
+}
+
+/** The company's default radius, for a new site's map (under the company's key: a change refreshes it). */
+export function useDefaultGeofenceRadius(enabled: boolean) {
+  return useQuery({
+    queryKey: ['company', 'defaultGeofenceRadius'],
+    queryFn: ({ signal }) => getDefaultGeofenceRadius(signal),
+    enabled,
+    staleTime: 60_000,
   });
 }
 
