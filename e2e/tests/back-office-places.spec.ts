@@ -181,8 +181,12 @@ test.describe('back-office clients, sites and subcontractors', () => {
     await page.getByRole('button', { name: 'Nieuwe werf' }).click();
     const form = page.getByRole('region', { name: 'Nieuwe werf' });
     await form.getByLabel('Naam van de werf').fill(siteName);
+    await form.getByLabel('Straal van de zone (m)').fill('3');
     await form.getByRole('button', { name: 'Werf aanmaken' }).click();
     await expect(form.getByText('Dit veld is verplicht.')).toBeVisible();
+    await expect(form.getByText('Een geheel aantal meter, van 10 tot 5000.')).toBeVisible();
+    // Left empty, a new site takes the company's default radius.
+    await form.getByLabel('Straal van de zone (m)').fill('');
     await form.getByLabel('Klant', { exact: true }).selectOption({ label: 'Scheldekaai Kantoren NV' });
     await form.getByLabel('Breedtegraad').fill('51,2194');
     await form.getByRole('button', { name: 'Werf aanmaken' }).click();

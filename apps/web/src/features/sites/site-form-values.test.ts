@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptySite,
   formPoint,
+  outOfRangeField,
   parseDecimal,
   pointToForm,
   siteRequestBody,
@@ -108,5 +109,25 @@ describe('siteRuleErrors', () => {
       longitude: 'COORDINATES_INCOMPLETE',
       workDeclarationNumber: 'WORK_DECLARATION_NUMBER_FORMAT',
     });
+  });
+});
+
+describe('outOfRangeField', () => {
+  it('tells which number box is out of range, whatever the contract called it', () => {
+    const parsed = updateSiteRequest.safeParse(
+      siteRequestBody(
+        { ...siteToForm(site), latitude: '95', geofenceRadiusMeters: '12.5' },
+        siteToForm(site),
+      ),
+    );
+    const codes = Object.fromEntries(
+      (parsed.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.code.toUpperCase()]),
+    );
+    expect(outOfRangeField('latitude', codes.latitude ?? '', '95')).toBe('latitude');
+    expect(outOfRangeField('geofenceRadiusMeters', codes.geofenceRadiusMeters ?? '', '12.5')).toBe(
+      'geofenceRadiusMeters',
+    );
+    expect(outOfRangeField('geofenceRadiusMeters', 'INVALID_TYPE', ' ')).toBeUndefined();
+    expect(outOfRangeField('name', 'TOO_BIG', 'x')).toBeUndefined();
   });
 });

@@ -143,3 +143,16 @@ export function siteRuleErrors(values: SiteFormValues): FieldErrors {
   }
   return errors;
 }
+
+const numberFields = ['latitude', 'longitude', 'geofenceRadiusMeters'] as const;
+type NumberField = (typeof numberFields)[number];
+
+/**
+ * The number boxes' errors say the allowed range rather than "too long" or "invalid": which of the
+ * three boxes is out of range, or undefined for any other error (a blank box is "required").
+ * Example: `outOfRangeField('latitude', 'TOO_BIG', '95')` -> `'latitude'`.
+ */
+export function outOfRangeField(field: string, code: string, value: string): NumberField | undefined {
+  if (!(numberFields as readonly string[]).includes(field) || value.trim() === '') return undefined;
+  return ['TOO_SMALL', 'TOO_BIG', 'INVALID_TYPE'].includes(code) ? (field as NumberField) : undefined;
+}

@@ -16,6 +16,7 @@ import { useClientChoices, useDefaultGeofenceRadius, useSiteMutations } from '..
 import {
   emptySite,
   formPoint,
+  outOfRangeField,
   parseDecimal,
   pointToForm,
   siteRequestBody,
@@ -72,8 +73,13 @@ export function SiteForm({
     }
   };
 
-  const errorOf = (name: string, value?: string) =>
-    errors[name] ? fieldErrorText(t, name, errors[name], value) : undefined;
+  const errorOf = (name: string, value?: string) => {
+    const code = errors[name];
+    if (!code) return undefined;
+    const outOfRange = outOfRangeField(name, code, value ?? '');
+    if (outOfRange) return t(`sites.ranges.${outOfRange}`, GEOFENCE_RADIUS_RANGE);
+    return fieldErrorText(t, name, code, value);
+  };
   const field = (name: TextKey) => ({
     name,
     value: values[name],
