@@ -9,6 +9,8 @@ export default mergeConfig(
   sharedViteConfig({
     version: packageJson.version,
     reactChunk: ['react', 'react-dom', 'scheduler', 'react-router'],
+    // The site map's library: downloaded when a map is opened, not with every page.
+    lazyPackages: ['leaflet'],
   }),
   defineConfig({
     base: '/',

@@ -5,6 +5,11 @@ export interface SharedViteOptions {
   version: string;
   /** The packages bundled in the long-cached `react` chunk, e.g. `['react', 'react-dom', 'scheduler']`. */
   reactChunk: readonly string[];
+  /**
+   * Packages only ever loaded with `import()` (e.g. `['leaflet']`): kept out of the `vendor` chunk,
+   * which every page downloads, so that they stay in their own chunk, fetched when needed.
+   */
+  lazyPackages?: readonly string[];
 }
 
 /**

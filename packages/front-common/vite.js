@@ -5,9 +5,12 @@
 /** The API server (apps/server) listens on :3000 in development and serves both builds. */
 const API_SERVER = 'http://localhost:3000';
 
-export function sharedViteConfig({ version, reactChunk }) {
+export function sharedViteConfig({ version, reactChunk, lazyPackages = [] }) {
   const proxy = { '/api': API_SERVER, '/health': API_SERVER };
   const reactPackages = new RegExp(`[\\\\/]node_modules[\\\\/](${reactChunk.join('|')})[\\\\/]`);
+  // A group takes every module it matches, dynamically imported or not: lazy packages are left out.
+  const lazy = lazyPackages.length > 0 ? `(?!(${lazyPackages.join('|')})[\\\\/])` : '';
+  const vendorPackages = new RegExp(`[\\\\/]node_modules[\\\\/]${lazy}`);
 
   return {
     define: {
@@ -29,7 +32,7 @@ export function sharedViteConfig({ version, reactChunk }) {
           codeSplitting: {
             groups: [
               { name: 'react', test: reactPackages },
-              { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+              { name: 'vendor', test: vendorPackages },
             ],
           },
         },

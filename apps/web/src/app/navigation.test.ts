@@ -1,6 +1,6 @@
 import { capabilities, rightsTable } from '@ciao/domain';
 import { describe, expect, it } from 'vitest';
-import { implementedScreens, menuFor, navigation } from './navigation';
+import { canOpen, implementedScreens, menuFor, navigation } from './navigation';
 
 const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
@@ -18,8 +18,13 @@ describe('menuFor', () => {
     }
   });
 
-  it('shows nothing but the dashboard to a role without rights', () => {
+  it('gives a role without rights no place screen, and the 403 page at their addresses', () => {
     expect(labels(menuFor(rightsTable.NONE))).toEqual(['dashboard']);
+    for (const path of ['/clients', '/sites', '/subcontractors']) {
+      expect(canOpen(rightsTable.NONE, path)).toBe(false);
+      expect(canOpen(rightsTable.HR_MANAGER, path)).toBe(true);
+    }
+    expect(canOpen(['sites.read'], '/clients')).toBe(false);
   });
 
   it('grows with the screens: an item appears once its route exists', () => {

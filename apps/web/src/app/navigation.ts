@@ -1,12 +1,23 @@
 import type { Capability } from '@ciao/domain';
 
 /** The screens the router has today: the menu only links to these, so it grows with the app. */
-export const implementedScreens = ['/', '/agents', '/licences', '/users', '/company'] as const;
+export const implementedScreens = [
+  '/',
+  '/agents',
+  '/clients',
+  '/sites',
+  '/subcontractors',
+  '/licences',
+  '/users',
+  '/company',
+] as const;
 
 export type NavigationLabel =
   | 'dashboard'
   | 'agents'
-  | 'clientsSites'
+  | 'clients'
+  | 'sites'
+  | 'subcontractors'
   | 'tasks'
   | 'registrations'
   | 'workSessions'
@@ -28,7 +39,11 @@ export interface NavigationItem {
 export const navigation: readonly NavigationItem[] = [
   { label: 'dashboard', path: '/', anyOf: [] },
   { label: 'agents', path: '/agents', anyOf: ['agents.read'] },
-  { label: 'clientsSites', path: '/clients', anyOf: ['clients.read', 'sites.read'] },
+  // Clients and their sites are two entries: a manager looks a site up by its own name far more
+  // often than through its client; each client still lists its sites, with a link to add one.
+  { label: 'clients', path: '/clients', anyOf: ['clients.read'] },
+  { label: 'sites', path: '/sites', anyOf: ['sites.read'] },
+  { label: 'subcontractors', path: '/subcontractors', anyOf: ['subcontractors.read'] },
   { label: 'tasks', path: '/tasks', anyOf: ['tasks.read'] },
   { label: 'registrations', path: '/registrations', anyOf: ['registrations.read'] },
   { label: 'workSessions', path: '/work-sessions', anyOf: ['workSessions.read'] },

@@ -4,12 +4,15 @@ import { PublicLayout } from './layouts/public-layout';
 import { RequireCapability } from './require-capability';
 import { RequireSession } from './require-session';
 import { AgentsRoute } from './routes/agents-route';
+import { ClientsRoute } from './routes/clients-route';
 import { CompanyRoute } from './routes/company-route';
 import { DashboardRoute } from './routes/dashboard-route';
 import { LicencesRoute } from './routes/licences-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in-route';
+import { SitesRoute } from './routes/sites-route';
+import { SubcontractorsRoute } from './routes/subcontractors-route';
 import { UsersRoute } from './routes/users-route';
 
 // Each signed-in screen is in src/app/navigation.ts (its capability, its menu entry) and in
@@ -45,6 +48,18 @@ export const router = createBrowserRouter([
                   { path: 'licences', element: <LicencesRoute tab="licences" /> },
                   { path: 'licences/devices', element: <LicencesRoute tab="devices" /> },
                 ],
+              },
+              {
+                element: <RequireCapability path="/clients" />,
+                children: [{ path: 'clients', element: <ClientsRoute /> }],
+              },
+              {
+                element: <RequireCapability path="/sites" />,
+                children: [{ path: 'sites', element: <SitesRoute /> }],
+              },
+              {
+                element: <RequireCapability path="/subcontractors" />,
+                children: [{ path: 'subcontractors', element: <SubcontractorsRoute /> }],
               },
               {
                 element: <RequireCapability path="/company" />,

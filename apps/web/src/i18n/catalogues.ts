@@ -1,3 +1,15 @@
+import clientsDE from '../features/clients/i18n/de.json';
+import clientsEN from '../features/clients/i18n/en.json';
+import clientsFR from '../features/clients/i18n/fr.json';
+import clientsNL from '../features/clients/i18n/nl.json';
+import sitesDE from '../features/sites/i18n/de.json';
+import sitesEN from '../features/sites/i18n/en.json';
+import sitesFR from '../features/sites/i18n/fr.json';
+import sitesNL from '../features/sites/i18n/nl.json';
+import subcontractorsDE from '../features/subcontractors/i18n/de.json';
+import subcontractorsEN from '../features/subcontractors/i18n/en.json';
+import subcontractorsFR from '../features/subcontractors/i18n/fr.json';
+import subcontractorsNL from '../features/subcontractors/i18n/nl.json';
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
@@ -14,10 +26,34 @@ import licencesNl from '../features/licences/i18n/nl.json';
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
 const featureCatalogues = {
-  fr: { ...companyFr, licences: licencesFr },
-  nl: { ...companyNl, licences: licencesNl },
-  en: { ...companyEn, licences: licencesEn },
-  de: { ...companyDe, licences: licencesDe },
+  fr: {
+    ...companyFr,
+    licences: licencesFr,
+    clients: clientsFR,
+    sites: sitesFR,
+    subcontractors: subcontractorsFR,
+  },
+  nl: {
+    ...companyNl,
+    licences: licencesNl,
+    clients: clientsNL,
+    sites: sitesNL,
+    subcontractors: subcontractorsNL,
+  },
+  en: {
+    ...companyEn,
+    licences: licencesEn,
+    clients: clientsEN,
+    sites: sitesEN,
+    subcontractors: subcontractorsEN,
+  },
+  de: {
+    ...companyDe,
+    licences: licencesDe,
+    clients: clientsDE,
+    sites: sitesDE,
+    subcontractors: subcontractorsDE,
+  },
 };
 
 export const catalogues = {

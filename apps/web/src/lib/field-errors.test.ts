@@ -22,4 +22,19 @@ describe('fieldErrorText', () => {
     expect(fieldErrorText(t, 'firstName', 'TOO_SMALL', ' ')).toBe('fields.required');
     expect(fieldErrorText(t, 'firstName', 'SOMETHING_NEW')).toBe('fields.invalidValue');
   });
+
+  it('says "required" for a number box left blank, "invalid" for a word typed in it', () => {
+    expect(fieldErrorText(t, 'geofenceRadiusMeters', 'INVALID_TYPE', '')).toBe('fields.required');
+    expect(fieldErrorText(t, 'latitude', 'INVALID_TYPE', 'north')).toBe('fields.invalidValue');
+  });
+
+  it("words the places' reasons (sites, clients, subcontractors)", () => {
+    expect(fieldErrorText(t, 'workDeclarationNumber', 'WORK_DECLARATION_NUMBER_FORMAT')).toBe(
+      'reasons.WORK_DECLARATION_NUMBER_FORMAT',
+    );
+    expect(fieldErrorText(t, 'latitude', 'COORDINATES_INCOMPLETE')).toBe('reasons.COORDINATES_INCOMPLETE');
+    expect(fieldErrorText(t, 'enterpriseNumber', 'EMPLOYER_ID_REQUIRED')).toBe(
+      'reasons.EMPLOYER_ID_REQUIRED',
+    );
+  });
 });

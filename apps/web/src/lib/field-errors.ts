@@ -54,6 +54,14 @@ export const reasonCodes = [
   'SUBCONTRACTOR_NOT_FOUND',
   'DATE_RANGE',
   'FORBIDDEN',
+  'VAT_NUMBER_FORMAT',
+  'FOREIGN_VAT_NUMBER_FORMAT',
+  'FOREIGN_VAT_NUMBER_BELGIAN',
+  'EMPLOYER_ID_REQUIRED',
+  'EMPLOYER_ID_BOTH',
+  'CLIENT_NOT_FOUND',
+  'COORDINATES_INCOMPLETE',
+  'WORK_DECLARATION_NUMBER_FORMAT',
 ] as const;
 
 export type ReasonCode = (typeof reasonCodes)[number];
@@ -73,6 +81,10 @@ export function fieldErrorText(t: Translate, field: string, code: string, value?
     case 'INVALID_STRING':
     case 'PATTERN':
       return t('fields.invalidFormat');
+    case 'INVALID_TYPE':
+      // A number box left blank is sent as no number at all.
+      if (value !== undefined && value.trim() === '') return t('fields.required');
+      return t('fields.invalidValue');
     case 'DUPLICATE_LOGIN':
       return t('fields.duplicateLogin');
     case 'REQUIRED':

@@ -5,3 +5,4 @@ export { EmptyState, ListStatus, Notice } from './list-status';
 export { Pagination } from './pagination';
 export { useListState } from './use-list-state';
 export type { ListControls, ListState } from './use-list-state';
+export { useFormInUrl } from './use-form-in-url';

@@ -1,0 +1,200 @@
+import { formatEnterpriseNumber } from '@ciao/domain';
+import type { SubcontractorView } from '@ciao/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../../app/session-context';
+import {
+  ACTIONS_CELL,
+  DataTable,
+  EmptyState,
+  ListSearch,
+  ListStatus,
+  Notice,
+  Pagination,
+  ROW_ACTION,
+  useListState,
+} from '../../../components/list';
+import type { Column } from '../../../components/list';
+import { SelectField } from '../../../components/select-field';
+import { PRIMARY_BUTTON } from '../../../components/text-field';
+import { useSubcontractorList } from '../hooks/use-subcontractors';
+import { SubcontractorForm } from './subcontractor-form';
+
+const subcontractorSortFields = ['name', 'createdAt'] as const;
+type SubcontractorSortField = (typeof subcontractorSortFields)[number];
+
+/** The subcontractor companies and, for roles that edit them, the creation and edit forms. */
+export function SubcontractorsScreen() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const session = useSignedIn();
+  const canWrite = session.capabilities.includes('subcontractors.write');
+  const list = useListState({
+    sortFields: subcontractorSortFields,
+    defaultSort: 'name',
+    filters: ['active'],
+  });
+  const [creating, setCreating] = useState(false);
+  // There is no "one subcontractor" route: the row being edited is the one the list gave.
+  const [editing, setEditing] = useState<SubcontractorView>();
+  const [notice, setNotice] = useState<string>();
+  const subcontractors = useSubcontractorList(list.query);
+  const filtered = list.state.q !== '' || Object.values(list.state.filters).some(Boolean);
+
+  const columns: Column<SubcontractorView, SubcontractorSortField>[] = [
+    {
+      id: 'name',
+      header: t('subcontractors.columns.name'),
+      sortField: 'name',
+      cell: (item) => item.name,
+      className: 'px-3 py-2 font-medium',
+    },
+    {
+      id: 'employer',
+      header: t('subcontractors.columns.employer'),
+      cell: (item) =>
+        item.enterpriseNumber
+          ? formatEnterpriseNumber(item.enterpriseNumber)
+          : (item.foreignVatNumber ?? '—'),
+      className: 'px-3 py-2 font-mono whitespace-nowrap',
+    },
+    {
+      id: 'contactEmail',
+      header: t('subcontractors.columns.contactEmail'),
+      cell: (item) => item.contactEmail ?? '—',
+    },
+    {
+      id: 'agents',
+      header: t('subcontractors.columns.agents'),
+      cell: (item) => t('subcontractors.agentCount', { count: item.agentCount }),
+    },
+    {
+      id: 'active',
+      header: t('subcontractors.columns.status'),
+      cell: (item) => (item.active ? t('subcontractors.active') : t('subcontractors.inactive')),
+    },
+    ...(canWrite
+      ? [
+          {
+            id: 'actions',
+            header: t('subcontractors.columns.actions'),
+            hiddenHeader: true,
+            className: ACTIONS_CELL,
+            cell: (item: SubcontractorView) => (
+              <button
+                type="button"
+                aria-label={t('subcontractors.editLabel', { name: item.name })}
+                className={ROW_ACTION}
+                onClick={() => {
+                  setCreating(false);
+                  setNotice(undefined);
+                  setEditing(item);
+                }}
+              >
+                {t('list.edit')}
+              </button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
+            {t('subcontractors.title')}
+          </h1>
+          <p className="mt-2 max-w-prose text-slate-700">
+            {canWrite ? t('subcontractors.intro') : t('subcontractors.introReadOnly')}
+          </p>
+        </div>
+        {canWrite && !creating && (
+          <button
+            type="button"
+            className={PRIMARY_BUTTON}
+            onClick={() => {
+              setCreating(true);
+              setEditing(undefined);
+              setNotice(undefined);
+            }}
+          >
+            {t('subcontractors.newSubcontractor')}
+          </button>
+        )}
+      </div>
+
+      <Notice message={notice} />
+
+      {creating && (
+        <SubcontractorForm
+          onDone={(created) => {
+            setCreating(false);
+            if (created) setNotice(t('subcontractors.created', { name: created.name }));
+          }}
+        />
+      )}
+      {editing && (
+        <SubcontractorForm
+          key={editing.id}
+          subcontractor={editing}
+          onDone={(saved) => {
+            setEditing(undefined);
+            if (saved) setNotice(t('subcontractors.saved', { name: saved.name }));
+          }}
+        />
+      )}
+
+      <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('subcontractors.searchHint')}>
+        <SelectField
+          label={t('subcontractors.filters.active')}
+          value={list.state.filters.active}
+          onChange={(event) => list.setFilter('active', event.target.value)}
+          options={[
+            { value: '', label: t('list.all') },
+            { value: 'true', label: t('list.active') },
+            { value: 'false', label: t('list.inactive') },
+          ]}
+        />
+      </ListSearch>
+
+      <ListStatus
+        isPending={subcontractors.isPending}
+        error={subcontractors.error}
+        onRetry={() => void subcontractors.refetch()}
+      />
+
+      {subcontractors.data && (
+        <section aria-labelledby={headingId} className="space-y-3">
+          <p className="text-sm text-slate-600">{t('list.total', { count: subcontractors.data.total })}</p>
+          {subcontractors.data.items.length === 0 ? (
+            <EmptyState>
+              {filtered
+                ? t('subcontractors.empty')
+                : canWrite
+                  ? t('subcontractors.emptyStart')
+                  : t('subcontractors.emptyReadOnly')}
+            </EmptyState>
+          ) : (
+            <DataTable
+              columns={columns}
+              rows={subcontractors.data.items}
+              rowKey={(item) => item.id}
+              sort={list.state.sort}
+              order={list.state.order}
+              onSort={list.toggleSort}
+              minWidth="40rem"
+            />
+          )}
+          <Pagination
+            page={list.state.page}
+            pageSize={subcontractors.data.pageSize}
+            total={subcontractors.data.total}
+            onPage={list.setPage}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
