@@ -6,12 +6,12 @@ const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe('menuFor', () => {
   it('shows the administrator every implemented screen', () => {
-    expect(labels(menuFor(rightsTable.ADMIN))).toEqual(['dashboard', 'agents', 'users', 'company']);
+    expect(labels(menuFor(rightsTable.ADMIN))).toEqual(['dashboard', 'agents', 'tasks', 'users', 'company']);
   });
 
   it('never shows Users to a role without users.read', () => {
     for (const role of ['ADMIN_MANAGER', 'HR_MANAGER', 'SUPERVISOR', 'INSPECTOR'] as const) {
-      expect(labels(menuFor(rightsTable[role]))).toEqual(['dashboard', 'agents', 'company']);
+      expect(labels(menuFor(rightsTable[role]))).toEqual(['dashboard', 'agents', 'tasks', 'company']);
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Capability } from '@ciao/domain';
 
 /** The screens the router has today: the menu only links to these, so it grows with the app. */
-export const implementedScreens = ['/', '/agents', '/users', '/company'] as const;
+export const implementedScreens = ['/', '/agents', '/tasks', '/users', '/company'] as const;
 
 export type NavigationLabel =
   | 'dashboard'

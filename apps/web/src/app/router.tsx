@@ -9,6 +9,8 @@ import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in-route';
+import { TaskGroupsRoute } from './routes/task-groups-route';
+import { TasksRoute } from './routes/tasks-route';
 import { UsersRoute } from './routes/users-route';
 
 // Each signed-in screen is in src/app/navigation.ts (its capability, its menu entry) and in
@@ -37,6 +39,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequireCapability path="/agents" />,
                 children: [{ path: 'agents', element: <AgentsRoute /> }],
+              },
+              {
+                // Task groups are a tab of the tasks screen: the same roles read both.
+                element: <RequireCapability path="/tasks" />,
+                children: [
+                  { path: 'tasks', element: <TasksRoute /> },
+                  { path: 'tasks/groups', element: <TaskGroupsRoute /> },
+                ],
               },
               {
                 element: <RequireCapability path="/company" />,

@@ -29,7 +29,7 @@ function useDebounced(value: string, delay: number): string {
  * for a plain select; the server does the searching. Example:
  * `<SearchCombobox label="Site" queryKey={['sites']} search={(q, signal) => …} onPick={…} />`.
  */
-export function SearchCombobox({
+export function SearchCombobox<Option extends ComboboxOption>({
   label,
   hint,
   error,
@@ -49,8 +49,8 @@ export function SearchCombobox({
   error?: string;
   /** The query cache's key of this search; the typed text is appended. */
   queryKey: readonly unknown[];
-  search: (q: string, signal: AbortSignal) => Promise<ComboboxOption[]>;
-  onPick: (option: ComboboxOption) => void;
+  search: (q: string, signal: AbortSignal) => Promise<Option[]>;
+  onPick: (option: Option) => void;
   /** What the box shows when it is not being typed in: the current choice. */
   selectedLabel?: string;
   noResults: string;
@@ -85,7 +85,7 @@ export function SearchCombobox({
   });
   const options = (results.data ?? []).filter((option) => !excluded.includes(option.id));
 
-  const pick = (option: ComboboxOption) => {
+  const pick = (option: Option) => {
     onPick(option);
     setText(clearOnPick ? '' : option.label);
     setOpen(false);

@@ -21,7 +21,11 @@ describe('the schedule rows', () => {
     ]);
     expect(rows.map((row) => `${row.weekday} ${row.start}`)).toEqual(['1 06:00', '1 18:00', '3 06:00']);
     expect(new Set(rows.map((row) => row.key)).size).toBe(3);
-    expect(weeklySchedule.parse(rowsToSchedule(rows))[0]).toEqual({ weekday: 1, start: '06:00', end: '09:00' });
+    expect(weeklySchedule.parse(rowsToSchedule(rows))[0]).toEqual({
+      weekday: 1,
+      start: '06:00',
+      end: '09:00',
+    });
   });
 
   it('adds the next day with the same hours, Monday after Sunday', () => {
@@ -72,12 +76,29 @@ describe('scheduleSummary', () => {
         { weekday: 3, start: '22:00', end: '06:00' },
       ]),
     ).toEqual([
-      { dayRuns: [[1, 5], [7, 7]], start: '06:30', end: '10:30', crossesMidnight: false },
+      {
+        dayRuns: [
+          [1, 5],
+          [7, 7],
+        ],
+        start: '06:30',
+        end: '10:30',
+        crossesMidnight: false,
+      },
       { dayRuns: [[3, 3]], start: '22:00', end: '06:00', crossesMidnight: true },
       { dayRuns: [[6, 6]], start: '08:00', end: '12:00', crossesMidnight: false },
     ]);
-    expect(scheduleSummary([1, 2, 4, 7].map((weekday) => ({ weekday, start: '06:00', end: '09:00' }))))
-      .toMatchObject([{ dayRuns: [[1, 2], [4, 4], [7, 7]] }]);
+    expect(
+      scheduleSummary([1, 2, 4, 7].map((weekday) => ({ weekday, start: '06:00', end: '09:00' }))),
+    ).toMatchObject([
+      {
+        dayRuns: [
+          [1, 2],
+          [4, 4],
+          [7, 7],
+        ],
+      },
+    ]);
     expect(scheduleSummary([])).toEqual([]);
   });
 });

@@ -117,5 +117,6 @@ export function scheduleSummary(slots: readonly ScheduleSlotInput[]): ScheduleLi
     }
     return { dayRuns, start: line.start, end: line.end, crossesMidnight: crossesMidnight(line) };
   });
-  return lines.sort((a, b) => a.dayRuns[0][0] - b.dayRuns[0][0] || a.start.localeCompare(b.start));
+  const firstDay = (line: ScheduleLine) => line.dayRuns[0]?.[0] ?? 0;
+  return lines.sort((a, b) => firstDay(a) - firstDay(b) || a.start.localeCompare(b.start));
 }

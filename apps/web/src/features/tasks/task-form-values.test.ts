@@ -94,7 +94,8 @@ describe('taskRuleErrors', () => {
 });
 
 describe('taskFieldErrorText', () => {
-  const t = (key: string, options?: Record<string, unknown>) => (options ? `${key} ${JSON.stringify(options)}` : key);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    options ? `${key} ${JSON.stringify(options)}` : key;
 
   it('explains the task rules and falls back on the shared field texts', () => {
     expect(taskFieldErrorText(t, 'siteId', 'INVALID_FORMAT')).toBe('tasks.errors.siteRequired');

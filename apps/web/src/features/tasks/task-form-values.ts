@@ -100,7 +100,12 @@ export function taskRuleErrors(values: TaskFormValues): FieldErrors {
 
 /** The first error of a schedule row, whichever part of it is wrong (`schedule.2.end`). */
 export function scheduleRowError(errors: FieldErrors, index: number): [string, string] | undefined {
-  for (const path of [`schedule.${index}`, `schedule.${index}.weekday`, `schedule.${index}.start`, `schedule.${index}.end`]) {
+  for (const path of [
+    `schedule.${index}`,
+    `schedule.${index}.weekday`,
+    `schedule.${index}.start`,
+    `schedule.${index}.end`,
+  ]) {
     const code = errors[path];
     if (code) return [path, code];
   }
@@ -125,12 +130,14 @@ type Translate = (key: TaskErrorKey | FieldErrorKey, options?: Record<string, un
  * already in the schedule."
  */
 export function taskFieldErrorText(t: Translate, field: string, code: string, value?: string): string {
-  if (field === 'siteId') return t(code === 'SITE_NOT_FOUND' ? 'tasks.errors.siteNotFound' : 'tasks.errors.siteRequired');
+  if (field === 'siteId')
+    return t(code === 'SITE_NOT_FOUND' ? 'tasks.errors.siteNotFound' : 'tasks.errors.siteRequired');
   if (code === 'TASK_GROUP_NOT_FOUND') return t('tasks.errors.groupNotFound');
   if (code === 'AGENT_NOT_FOUND') return t('tasks.errors.agentNotFound');
   if (code === 'DUPLICATE_SLOT') return t('tasks.errors.duplicateSlot');
   if (code === 'DATE_RANGE') return t('tasks.errors.dateRange');
-  if (field === 'schedule' && code === 'TOO_BIG') return t('tasks.errors.tooManySlots', { max: MAX_SCHEDULE_SLOTS });
+  if (field === 'schedule' && code === 'TOO_BIG')
+    return t('tasks.errors.tooManySlots', { max: MAX_SCHEDULE_SLOTS });
   if (/^schedule\.\d+\.(start|end)$/.test(field)) return t('tasks.errors.time');
   return fieldErrorText(t, field, code, value);
 }

@@ -54,7 +54,10 @@ export function TaskGroupForm({
   const hasFieldErrors = Object.keys(errors).length > 0;
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id={headingId} className="text-xl font-semibold text-slate-900">
         {group ? t('taskGroups.form.editTitle', { name: group.name }) : t('taskGroups.form.newTitle')}
       </h2>
@@ -87,11 +90,7 @@ export function TaskGroupForm({
         />
         <div className="flex flex-wrap gap-3 sm:col-span-2">
           <button type="submit" disabled={mutation.isPending} className={PRIMARY_BUTTON}>
-            {mutation.isPending
-              ? t('list.saving')
-              : group
-                ? t('list.save')
-                : t('taskGroups.form.create')}
+            {mutation.isPending ? t('list.saving') : group ? t('list.save') : t('taskGroups.form.create')}
           </button>
           <button type="button" className={SECONDARY_BUTTON} onClick={() => onDone()}>
             {t('list.cancel')}

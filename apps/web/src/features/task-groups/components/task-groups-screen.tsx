@@ -43,7 +43,11 @@ export function TaskGroupsScreen() {
       cell: (group) => group.name,
       className: 'px-3 py-2 font-medium',
     },
-    { id: 'description', header: t('taskGroups.columns.description'), cell: (group) => group.description ?? '—' },
+    {
+      id: 'description',
+      header: t('taskGroups.columns.description'),
+      cell: (group) => group.description ?? '—',
+    },
     { id: 'tasks', header: t('taskGroups.columns.tasks'), cell: (group) => group.taskCount },
     {
       id: 'active',
