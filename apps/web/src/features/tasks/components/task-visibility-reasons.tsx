@@ -49,7 +49,11 @@ export function TaskVisibilityReasons({
           ))}
         </ul>
       )}
+      {visibility.openSession && <p className="text-sm">{t('tasks.visibility.openSession')}</p>}
       {!visibility.plannedToday && <p className="text-sm">{t('tasks.visibility.notPlannedToday')}</p>}
+      {!visibility.credentialsChecked && (
+        <p className="text-sm">{t('tasks.visibility.credentialsNotChecked')}</p>
+      )}
     </div>
   );
 }
