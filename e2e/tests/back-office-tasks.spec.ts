@@ -104,7 +104,7 @@ test.describe('back-office tasks and task groups', () => {
     await searchTask(page, `${task} bis`);
     const row = page.getByRole('row', { name: new RegExp(`${task} bis`) });
     await expect(row.getByRole('cell', { name: group })).toBeVisible();
-    await expect(row.getByRole('cell', { name: /lun\. 22:00–06:00/ })).toBeVisible();
+    await expect(row.getByRole('cell', { name: /lun\. 22:00–06:00 \(\+1 j\)/ })).toBeVisible();
     await expect(row.getByRole('cell', { name: /du 1 janv\. 2026 au 30 juin 2027/ })).toBeVisible();
     await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
   });
@@ -262,5 +262,12 @@ test.describe('back-office tasks and task groups', () => {
     await expect(
       check.getByText("L'agent n'est pas lié à cette tâche : ajoutez-le dans « Agents liés »."),
     ).toBeVisible();
+
+    // A linked agent with the app and a password sees it.
+    await check.getByRole('combobox', { name: 'Agent à vérifier' }).fill('TEST');
+    await check.getByRole('option', { name: /Agent Test/ }).click();
+    await check.getByRole('button', { name: 'Vérifier' }).click();
+    await expect(check.getByText(/Agent Test \(TEST\) voit la tâche « Nettoyage matinal »/)).toBeVisible();
+    await expect(check.getByText(/ajoutez-le dans « Agents liés »/)).toHaveCount(0);
   });
 });

@@ -1,6 +1,6 @@
 import { RequestErrorMessage } from '@ciao/front-common';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 
 /** One choice of a {@link SearchCombobox}: what is picked, and how it reads in the list. */
@@ -69,6 +69,7 @@ export function SearchCombobox<Option extends ComboboxOption>({
   const [text, setText] = useState(selectedLabel);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
   // A new choice from outside (a saved form) shows in the box.
   const [shownLabel, setShownLabel] = useState(selectedLabel);
   if (shownLabel !== selectedLabel) {
@@ -137,9 +138,19 @@ export function SearchCombobox<Option extends ComboboxOption>({
           setActive(0);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        // Closing waits for a click in the list to land first.
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          // Back in the box before a pending close: it stays open.
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        // Closing waits for a click in the list to land first; text typed but not picked goes, so
+        // the box never shows something other than what will be saved.
+        onBlur={() => {
+          closing.current = setTimeout(() => {
+            setOpen(false);
+            if (!clearOnPick) setText(selectedLabel);
+          }, 150);
+        }}
         onKeyDown={onKeyDown}
         className="min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900 aria-invalid:border-red-700"
       />

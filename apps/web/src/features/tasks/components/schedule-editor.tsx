@@ -55,6 +55,7 @@ export function ScheduleEditor({
               <div
                 role="group"
                 aria-label={slotName}
+                aria-describedby={error ? `${legendId}-${row.key}-error` : undefined}
                 className={`grid grid-cols-2 items-end gap-3 rounded-md border p-3 sm:grid-cols-[1fr_8rem_8rem_auto] ${
                   error ? 'border-red-400' : 'border-slate-200'
                 }`}
@@ -98,12 +99,14 @@ export function ScheduleEditor({
                 )}
                 {overnight && (
                   <p className="col-span-2 text-sm text-slate-700 sm:col-span-4">
-                    <span aria-hidden="true">🌙 </span>
                     {row.end === row.start ? t('tasks.schedule.fullDay') : t('tasks.schedule.overnight')}
                   </p>
                 )}
                 {error && (
-                  <p role="alert" className="col-span-2 text-sm font-medium text-red-800 sm:col-span-4">
+                  <p
+                    id={`${legendId}-${row.key}-error`}
+                    className="col-span-2 text-sm font-medium text-red-800 sm:col-span-4"
+                  >
                     {taskFieldErrorText(t, error[0], error[1])}
                   </p>
                 )}

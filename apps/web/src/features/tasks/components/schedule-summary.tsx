@@ -20,7 +20,12 @@ export function ScheduleSummary({ schedule }: { schedule: readonly ScheduleSlotI
         return (
           <li key={`${line.start}-${line.end}`} className="whitespace-nowrap">
             {days} {line.start}–{line.end}
-            {line.crossesMidnight && <span title={t('tasks.schedule.overnight')}> 🌙</span>}
+            {line.crossesMidnight && (
+              <>
+                {' '}
+                <abbr title={t('tasks.schedule.overnight')}>{t('tasks.schedule.nextDayShort')}</abbr>
+              </>
+            )}
           </li>
         );
       })}
