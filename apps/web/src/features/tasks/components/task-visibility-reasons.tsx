@@ -1,4 +1,4 @@
-import type { TaskVisibilityView } from '@ciao/domain';
+import type { TaskVisibilityReason, TaskVisibilityView } from '@ciao/domain';
 import { formatDate } from '@ciao/front-common';
 import { useTranslation } from 'react-i18next';
 import { visibilityReasonText } from '../task-visibility-text';
@@ -7,6 +7,25 @@ import { visibilityReasonText } from '../task-visibility-text';
 export function formatIsoDay(isoDate: string, language: string): string {
   // Noon UTC is the same calendar day in Brussels, whatever the season.
   return formatDate(new Date(`${isoDate}T12:00:00Z`), language);
+}
+
+/**
+ * One sentence per reason, each saying what to fix; nothing when there is none. For any list that
+ * carries reasons (the agent screen's tasks of an agent too).
+ */
+export function VisibilityReasonList({ reasons }: { reasons: readonly TaskVisibilityReason[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'fr';
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="list-disc space-y-1 pl-5">
+      {reasons.map((reason) => (
+        <li key={reason.code}>
+          {visibilityReasonText(t, reason, (isoDate) => formatIsoDay(isoDate, language))}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -40,15 +59,7 @@ export function TaskVisibilityReasons({
           ? t('tasks.visibility.visible', { agent: agentName, task: taskName, date: day })
           : t('tasks.visibility.hidden', { agent: agentName, task: taskName, date: day })}
       </p>
-      {visibility.reasons.length > 0 && (
-        <ul className="list-disc space-y-1 pl-5">
-          {visibility.reasons.map((reason) => (
-            <li key={reason.code}>
-              {visibilityReasonText(t, reason, (isoDate) => formatIsoDay(isoDate, language))}
-            </li>
-          ))}
-        </ul>
-      )}
+      <VisibilityReasonList reasons={visibility.reasons} />
       {visibility.openSession && <p className="text-sm">{t('tasks.visibility.openSession')}</p>}
       {!visibility.plannedToday && <p className="text-sm">{t('tasks.visibility.notPlannedToday')}</p>}
       {!visibility.credentialsChecked && (
