@@ -7,6 +7,7 @@ export const implementedScreens = [
   '/clients',
   '/sites',
   '/subcontractors',
+  '/tasks',
   '/licences',
   '/users',
   '/company',

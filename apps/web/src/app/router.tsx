@@ -13,6 +13,8 @@ import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in-route';
 import { SitesRoute } from './routes/sites-route';
 import { SubcontractorsRoute } from './routes/subcontractors-route';
+import { TaskGroupsRoute } from './routes/task-groups-route';
+import { TasksRoute } from './routes/tasks-route';
 import { UsersRoute } from './routes/users-route';
 
 // Each signed-in screen is in src/app/navigation.ts (its capability, its menu entry) and in
@@ -60,6 +62,14 @@ export const router = createBrowserRouter([
               {
                 element: <RequireCapability path="/subcontractors" />,
                 children: [{ path: 'subcontractors', element: <SubcontractorsRoute /> }],
+              },
+              {
+                // Task groups are a tab of the tasks screen: the same roles read both.
+                element: <RequireCapability path="/tasks" />,
+                children: [
+                  { path: 'tasks', element: <TasksRoute /> },
+                  { path: 'tasks/groups', element: <TaskGroupsRoute /> },
+                ],
               },
               {
                 element: <RequireCapability path="/company" />,

@@ -10,6 +10,14 @@ import subcontractorsDE from '../features/subcontractors/i18n/de.json';
 import subcontractorsEN from '../features/subcontractors/i18n/en.json';
 import subcontractorsFR from '../features/subcontractors/i18n/fr.json';
 import subcontractorsNL from '../features/subcontractors/i18n/nl.json';
+import taskGroupsDe from '../features/task-groups/i18n/de.json';
+import taskGroupsEn from '../features/task-groups/i18n/en.json';
+import taskGroupsFr from '../features/task-groups/i18n/fr.json';
+import taskGroupsNl from '../features/task-groups/i18n/nl.json';
+import tasksDe from '../features/tasks/i18n/de.json';
+import tasksEn from '../features/tasks/i18n/en.json';
+import tasksFr from '../features/tasks/i18n/fr.json';
+import tasksNl from '../features/tasks/i18n/nl.json';
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
@@ -32,6 +40,8 @@ const featureCatalogues = {
     clients: clientsFR,
     sites: sitesFR,
     subcontractors: subcontractorsFR,
+    tasks: tasksFr,
+    taskGroups: taskGroupsFr,
   },
   nl: {
     ...companyNl,
@@ -39,6 +49,8 @@ const featureCatalogues = {
     clients: clientsNL,
     sites: sitesNL,
     subcontractors: subcontractorsNL,
+    tasks: tasksNl,
+    taskGroups: taskGroupsNl,
   },
   en: {
     ...companyEn,
@@ -46,6 +58,8 @@ const featureCatalogues = {
     clients: clientsEN,
     sites: sitesEN,
     subcontractors: subcontractorsEN,
+    tasks: tasksEn,
+    taskGroups: taskGroupsEn,
   },
   de: {
     ...companyDe,
@@ -53,6 +67,8 @@ const featureCatalogues = {
     clients: clientsDE,
     sites: sitesDE,
     subcontractors: subcontractorsDE,
+    tasks: tasksDe,
+    taskGroups: taskGroupsDe,
   },
 };
 

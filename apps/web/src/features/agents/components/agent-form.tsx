@@ -190,11 +190,15 @@ export function AgentForm({ agent, onDone }: { agent?: AgentView; onDone: (saved
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type AgentTypeKey = 'agents.types.FIELD' | 'agents.types.ADM' | 'agents.types.GST';
+/** Only the keys used here: the whole catalogue's key union is too deep for TypeScript to check. */
+type Translate = (key: AgentTypeKey) => string;
 
 /** `FIELD` -> "Agent de terrain (FIELD)"; a company's own code as it is. */
 export function agentTypeLabel(t: Translate, type: string): string {
-  if (type === 'FIELD' || type === 'ADM' || type === 'GST') return `${t(`agents.types.${type}`)} (${type})`;
+  if (type === 'FIELD') return `${t('agents.types.FIELD')} (${type})`;
+  if (type === 'ADM') return `${t('agents.types.ADM')} (${type})`;
+  if (type === 'GST') return `${t('agents.types.GST')} (${type})`;
   return type;
 }
 
