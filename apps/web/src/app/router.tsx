@@ -1,21 +1,21 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignedInLayout } from './layouts/signed-in-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { RequireCapability } from './require-capability';
 import { RequireSession } from './require-session';
-import { AgentsRoute } from './routes/agents-route';
-import { ClientsRoute } from './routes/clients-route';
-import { CompanyRoute } from './routes/company-route';
 import { DashboardRoute } from './routes/dashboard-route';
-import { LicencesRoute } from './routes/licences-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in-route';
-import { SitesRoute } from './routes/sites-route';
-import { SubcontractorsRoute } from './routes/subcontractors-route';
-import { TaskGroupsRoute } from './routes/task-groups-route';
-import { TasksRoute } from './routes/tasks-route';
-import { UsersRoute } from './routes/users-route';
+
+/**
+ * A screen loaded when first opened: the sign-in page and the shell come in the first download,
+ * each screen's code (and its libraries, such as the map) only when someone opens it.
+ */
+function screen(load: () => Promise<ComponentType>) {
+  return async () => ({ Component: await load() });
+}
 
 // Each signed-in screen is in src/app/navigation.ts (its capability, its menu entry) and in
 // `implementedScreens` there, so that the menu only links to screens that exist.
@@ -38,42 +38,92 @@ export const router = createBrowserRouter([
               { index: true, element: <DashboardRoute /> },
               {
                 element: <RequireCapability path="/users" />,
-                children: [{ path: 'users', element: <UsersRoute /> }],
+                children: [
+                  {
+                    path: 'users',
+                    lazy: screen(async () => (await import('./routes/users-route')).UsersRoute),
+                  },
+                ],
               },
               {
                 element: <RequireCapability path="/agents" />,
-                children: [{ path: 'agents', element: <AgentsRoute /> }],
+                children: [
+                  {
+                    path: 'agents',
+                    lazy: screen(async () => (await import('./routes/agents-route')).AgentsRoute),
+                  },
+                ],
               },
               {
                 element: <RequireCapability path="/licences" />,
                 children: [
-                  { path: 'licences', element: <LicencesRoute tab="licences" /> },
-                  { path: 'licences/devices', element: <LicencesRoute tab="devices" /> },
+                  {
+                    path: 'licences',
+                    lazy: screen(async () => {
+                      const { LicencesRoute } = await import('./routes/licences-route');
+                      return () => <LicencesRoute tab="licences" />;
+                    }),
+                  },
+                  {
+                    path: 'licences/devices',
+                    lazy: screen(async () => {
+                      const { LicencesRoute } = await import('./routes/licences-route');
+                      return () => <LicencesRoute tab="devices" />;
+                    }),
+                  },
                 ],
               },
               {
                 element: <RequireCapability path="/clients" />,
-                children: [{ path: 'clients', element: <ClientsRoute /> }],
+                children: [
+                  {
+                    path: 'clients',
+                    lazy: screen(async () => (await import('./routes/clients-route')).ClientsRoute),
+                  },
+                ],
               },
               {
                 element: <RequireCapability path="/sites" />,
-                children: [{ path: 'sites', element: <SitesRoute /> }],
+                children: [
+                  {
+                    path: 'sites',
+                    lazy: screen(async () => (await import('./routes/sites-route')).SitesRoute),
+                  },
+                ],
               },
               {
                 element: <RequireCapability path="/subcontractors" />,
-                children: [{ path: 'subcontractors', element: <SubcontractorsRoute /> }],
+                children: [
+                  {
+                    path: 'subcontractors',
+                    lazy: screen(
+                      async () => (await import('./routes/subcontractors-route')).SubcontractorsRoute,
+                    ),
+                  },
+                ],
               },
               {
                 // Task groups are a tab of the tasks screen: the same roles read both.
                 element: <RequireCapability path="/tasks" />,
                 children: [
-                  { path: 'tasks', element: <TasksRoute /> },
-                  { path: 'tasks/groups', element: <TaskGroupsRoute /> },
+                  {
+                    path: 'tasks',
+                    lazy: screen(async () => (await import('./routes/tasks-route')).TasksRoute),
+                  },
+                  {
+                    path: 'tasks/groups',
+                    lazy: screen(async () => (await import('./routes/task-groups-route')).TaskGroupsRoute),
+                  },
                 ],
               },
               {
                 element: <RequireCapability path="/company" />,
-                children: [{ path: 'company', element: <CompanyRoute /> }],
+                children: [
+                  {
+                    path: 'company',
+                    lazy: screen(async () => (await import('./routes/company-route')).CompanyRoute),
+                  },
+                ],
               },
               { path: '*', element: <NotFoundRoute /> },
             ],
