@@ -17,6 +17,17 @@ describe('demo data', () => {
     await database.dispose();
   });
 
+  it('creates an empty company NOUVEAU with only its administrator, to set up from scratch', async () => {
+    const tenant = await findTenantByCode(database.db, 'nouveau');
+    expect(tenant).toMatchObject({ code: 'NOUVEAU', status: 'active' });
+    const users = await database.db.select().from(webUsers).where(eq(webUsers.tenantId, tenant!.id));
+    expect(users.map((user) => [user.login, user.role])).toEqual([['admin', 'ADMIN']]);
+    expect(await verifyPassword(users[0]!.passwordHash!, demoWebPassword)).toBe(true);
+    for (const table of [agents, sites, tasks, licences]) {
+      expect(await database.db.select().from(table).where(eq(table.tenantId, tenant!.id))).toEqual([]);
+    }
+  });
+
   it('creates the DEMO company, found whatever the case of its code', async () => {
     const tenant = await findTenantByCode(database.db, 'demo');
     expect(tenant).toMatchObject({ code: 'DEMO', timeZone: 'Europe/Brussels', status: 'active' });

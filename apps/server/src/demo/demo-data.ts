@@ -13,6 +13,17 @@ export const demoTenant = {
   onssEmployerNumber: '123456749',
 };
 
+/**
+ * A second demo company with nothing but its administrator, to try setting a company up from the
+ * empty state (company details, ONSS, clients, sites, agents, licence, tasks) as a new customer would.
+ */
+export const demoEmptyTenant = {
+  code: 'NOUVEAU',
+  name: 'Nouvelle Entreprise SRL',
+  adminLogin: 'admin',
+  adminDisplayName: 'Nora Nouvelle',
+};
+
 export const demoLicenceCode = 'CIAO-DEMO-2026';
 export const demoWebPassword = 'ciao-demo-2026';
 export const demoAgentPassword = 'test1234';

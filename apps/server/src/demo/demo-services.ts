@@ -2,7 +2,14 @@ import { buildSimulator } from '@ciao/onss-simulator';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import type { Database } from '../db/client.js';
-import { demoAgentPassword, demoLicenceCode, demoTenant, demoUsers, demoWebPassword } from './demo-data.js';
+import {
+  demoAgentPassword,
+  demoEmptyTenant,
+  demoLicenceCode,
+  demoTenant,
+  demoUsers,
+  demoWebPassword,
+} from './demo-data.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { prepareDemoSimulator } from './demo-onss.js';
 import { seedDemo as seedDemoData } from './seed-demo.js';
@@ -104,6 +111,7 @@ export function printWelcome({
       `Demo company ${demoTenant.code}:`,
       `  Back-office logins (company ${demoTenant.code}, password ${demoWebPassword}): ${demoUsers.map((user) => `${user.login} (${user.role})`).join(', ')}`,
       `  Agent app: licence code ${demoLicenceCode}, then TEST@${demoTenant.code} with password ${demoAgentPassword}`,
+      `Empty company ${demoEmptyTenant.code}, to set up from scratch: back-office login ${demoEmptyTenant.adminLogin}, password ${demoWebPassword}`,
     );
   }
   lines.push('', 'Press Ctrl-C to stop.', '');

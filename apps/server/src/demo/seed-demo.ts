@@ -21,6 +21,7 @@ import {
   demoAgentPassword,
   demoAgents,
   demoClients,
+  demoEmptyTenant,
   demoLicenceCode,
   demoSites,
   demoSubcontractor,
@@ -45,7 +46,8 @@ function lookup(map: Map<string, string>, key: string): string {
 }
 
 /**
- * Seeds the demo company (code DEMO) in one transaction: clients, sites in Brussels, Antwerp and
+ * Seeds the demo company (code DEMO) and an empty one to set up from scratch (code NOUVEAU, its
+ * administrator only) in one transaction: clients, sites in Brussels, Antwerp and
  * Liège, task groups, scheduled tasks, 20 agents with their automatic web users, one web user per
  * role, and a licence code. Passwords are hashed before the transaction: argon2 is slow by design.
  */
@@ -201,6 +203,37 @@ export async function seedDemo(db: Db, options: { secretBox?: SecretBox } = {}):
       entityType: 'tenant',
       entityId: tenantId,
       after: { code: demoTenant.code, agents: demoAgents.length, sites: demoSites.length },
+    });
+
+    const [empty] = await tx
+      .insert(tenants)
+      .values({
+        code: demoEmptyTenant.code,
+        name: demoEmptyTenant.name,
+        settings: {
+          defaultGeofenceRadiusMeters: 150,
+          blockOutsideGeofence: false,
+          maxEventAgeDays: 7,
+          requireTwoFactorForAdmins: false,
+        },
+      })
+      .returning({ id: tenants.id });
+    if (!empty) throw new Error('empty demo tenant not created');
+    await tx.insert(webUsers).values({
+      tenantId: empty.id,
+      login: demoEmptyTenant.adminLogin,
+      displayName: demoEmptyTenant.adminDisplayName,
+      role: 'ADMIN',
+      passwordHash: webPasswordHash,
+      passwordChangedAt: new Date(),
+    });
+    await tx.insert(auditLog).values({
+      tenantId: empty.id,
+      actorType: 'system',
+      action: 'demo.seeded',
+      entityType: 'tenant',
+      entityId: empty.id,
+      after: { code: demoEmptyTenant.code, agents: 0, sites: 0 },
     });
   });
 }
