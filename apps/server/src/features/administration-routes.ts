@@ -6,6 +6,7 @@ import { companyRoutes } from './company/company-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { subcontractorRoutes } from './subcontractors/subcontractor-routes.js';
+import { taskVisibilityRoutes } from './task-visibility/task-visibility-routes.js';
 import { taskGroupRoutes } from './task-groups/task-group-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
 import { userRoutes } from './users/user-routes.js';
@@ -22,6 +23,7 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(siteRoutes);
   await app.register(taskGroupRoutes);
   await app.register(taskRoutes);
+  await app.register(taskVisibilityRoutes);
   await app.register(companyRoutes);
   await app.register(auditRoutes);
   await app.register(onssRegistrationRoutes);

@@ -35,6 +35,8 @@ export const taskVisibilityReason = z.object({
   date: isoDate.nullable(),
 });
 
+export type TaskVisibilityReason = z.infer<typeof taskVisibilityReason>;
+
 /** `GET /api/agents/:agentId/task-visibility?taskId=…` */
 export const taskVisibilityQuery = z.object({ taskId: z.uuid() });
 
@@ -55,6 +57,52 @@ export const taskVisibilityView = z.object({
   visible: z.boolean(),
   plannedToday: z.boolean(),
   reasons: z.array(taskVisibilityReason),
+  /**
+   * The agent has a registration open on this task: the app keeps showing it until the agent has
+   * registered the end, whatever the reasons.
+   */
+  openSession: z.boolean(),
+  /**
+   * False for a role that may not see agents' credentials (the supervisor): whether the agent has
+   * a mobile password was not checked, so `AGENT_NO_MOBILE_PASSWORD` cannot appear.
+   */
+  credentialsChecked: z.boolean(),
 });
 
 export type TaskVisibilityView = z.infer<typeof taskVisibilityView>;
+
+/**
+ * One task an agent is linked to, for the agent screen, with `visible` and `reasons` from the same
+ * rules as the visibility check (today, company time zone).
+ */
+export const agentTaskItem = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  siteId: z.uuid(),
+  siteName: z.string(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  active: z.boolean(),
+  validFrom: isoDate.nullable(),
+  validUntil: isoDate.nullable(),
+  visible: z.boolean(),
+  reasons: z.array(taskVisibilityReason),
+});
+
+export type AgentTaskItem = z.infer<typeof agentTaskItem>;
+
+/**
+ * `GET /api/agents/:agentId/tasks`: every task the agent is linked to, by site then task name.
+ *
+ * @example
+ * { agentId: '…', date: '2026-11-30', credentialsChecked: true,
+ *   items: [{ id: '…', name: 'Offices', siteName: 'Louise 231', clientName: 'Immo Louise', visible: true, reasons: [], … }] }
+ */
+export const agentTaskList = z.object({
+  agentId: z.uuid(),
+  date: isoDate,
+  credentialsChecked: z.boolean(),
+  items: z.array(agentTaskItem),
+});
+
+export type AgentTaskList = z.infer<typeof agentTaskList>;
