@@ -6,6 +6,7 @@ import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
+import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -22,4 +23,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...workSessionRouteFixtures,
   ...onssConnectionRouteFixtures,
   ...onssRegistrationRouteFixtures,
+  ...taskVisibilityRouteFixtures,
 };
