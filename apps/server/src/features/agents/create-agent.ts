@@ -1,4 +1,5 @@
 import type { CreateAgentRequest, Role } from '@ciao/domain';
+import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
@@ -35,44 +36,66 @@ export async function createAgent(ctx: AppContext, caller: Caller, input: Create
   const mobilePasswordHash = input.mobilePassword ? await hashPassword(input.mobilePassword) : null;
 
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const agentId = await insertAgent(
+    return await ctx.db.transaction((tx) =>
+      insertAgentWithUser(
         tx,
-        caller.tenantId,
-        {
-          identifier: input.identifier,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          niss: niss ?? null,
-          limosaId: input.limosaId ?? null,
-          agentType: input.agentType,
-          employmentStatus: input.employmentStatus,
-          subcontractorId: input.subcontractorId ?? null,
-          payrollNumber: input.payrollNumber ?? null,
-          language: input.language,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          mobileAccess: input.mobileAccess,
-          mobileIdentifier,
-          mobilePasswordHash,
-          activeFrom: input.activeFrom ?? null,
-          activeUntil: input.activeUntil ?? null,
-          active: input.active,
-        },
+        caller,
+        input,
+        { niss: niss ?? null, mobileIdentifier, mobilePasswordHash },
         now,
-      );
-      const agent = await requireAgentRow(tx, caller.tenantId, agentId);
-      await recordCallerAudit(tx, caller, {
-        action: 'agent.created',
-        entityType: 'agent',
-        entityId: agentId,
-        after: agentAuditSnapshot(agent),
-      });
-      const role: Role = input.userRole ?? 'NONE';
-      const user = await createLinkedUser(tx, caller, agent, { role, active: input.active }, now);
-      return { agent, user };
-    });
+      ),
+    );
   } catch (error) {
     throw identifierConflict(error) ?? error;
   }
+}
+
+/**
+ * The writes of an agent's creation, in the caller's transaction: the agent, its audit row and its
+ * web user (with its own audit row). The checks are the caller's to make first (createAgent, or an
+ * import that checks a whole file).
+ */
+export async function insertAgentWithUser(
+  tx: Db,
+  caller: Caller,
+  input: CreateAgentRequest,
+  checked: { niss: string | null; mobileIdentifier: string; mobilePasswordHash: string | null },
+  now: Date,
+) {
+  const { niss, mobileIdentifier, mobilePasswordHash } = checked;
+  const agentId = await insertAgent(
+    tx,
+    caller.tenantId,
+    {
+      identifier: input.identifier,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      niss,
+      limosaId: input.limosaId ?? null,
+      agentType: input.agentType,
+      employmentStatus: input.employmentStatus,
+      subcontractorId: input.subcontractorId ?? null,
+      payrollNumber: input.payrollNumber ?? null,
+      language: input.language,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      mobileAccess: input.mobileAccess,
+      mobileIdentifier,
+      mobilePasswordHash,
+      activeFrom: input.activeFrom ?? null,
+      activeUntil: input.activeUntil ?? null,
+      active: input.active,
+    },
+    now,
+  );
+  const agent = await requireAgentRow(tx, caller.tenantId, agentId);
+  await recordCallerAudit(tx, caller, {
+    action: 'agent.created',
+    entityType: 'agent',
+    entityId: agentId,
+    after: agentAuditSnapshot(agent),
+  });
+  const role: Role = input.userRole ?? 'NONE';
+  const user = await createLinkedUser(tx, caller, agent, { role, active: input.active }, now);
+  return { agent, user };
 }

@@ -1,4 +1,5 @@
 import { defaultCompanySettings, type CreateSiteRequest } from '@ciao/domain';
+import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { recordCallerAudit } from '../audit/audit-repository.js';
@@ -23,31 +24,50 @@ export async function createSite(ctx: AppContext, caller: Caller, input: CreateS
     company?.settings.defaultGeofenceRadiusMeters ??
     defaultCompanySettings.defaultGeofenceRadiusMeters;
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const id = await insertSite(
+  return ctx.db.transaction((tx) =>
+    insertSiteWithAudit(
       tx,
-      caller.tenantId,
-      {
-        clientId: input.clientId,
-        name: input.name,
-        ...addressColumns(input.address),
-        latitude,
-        longitude,
-        geofenceRadiusMeters,
-        workDeclarationNumber: workDeclarationNumber ?? null,
-        subjectToOnss: input.subjectToOnss,
-        costCentre: input.costCentre ?? null,
-        active: input.active,
-      },
+      caller,
+      input,
+      { latitude, longitude, geofenceRadiusMeters, workDeclarationNumber: workDeclarationNumber ?? null },
       now,
-    );
-    const created = await requireSiteRow(tx, caller.tenantId, id);
-    await recordCallerAudit(tx, caller, {
-      action: 'site.created',
-      entityType: 'site',
-      entityId: id,
-      after: siteAuditSnapshot(created),
-    });
-    return created;
+    ),
+  );
+}
+
+/** The writes of a site's creation, in the caller's transaction, once its fields are checked. */
+export async function insertSiteWithAudit(
+  tx: Db,
+  caller: Caller,
+  input: CreateSiteRequest,
+  checked: {
+    latitude: number | null;
+    longitude: number | null;
+    geofenceRadiusMeters: number;
+    workDeclarationNumber: string | null;
+  },
+  now: Date,
+) {
+  const id = await insertSite(
+    tx,
+    caller.tenantId,
+    {
+      clientId: input.clientId,
+      name: input.name,
+      ...addressColumns(input.address),
+      ...checked,
+      subjectToOnss: input.subjectToOnss,
+      costCentre: input.costCentre ?? null,
+      active: input.active,
+    },
+    now,
+  );
+  const created = await requireSiteRow(tx, caller.tenantId, id);
+  await recordCallerAudit(tx, caller, {
+    action: 'site.created',
+    entityType: 'site',
+    entityId: id,
+    after: siteAuditSnapshot(created),
   });
+  return created;
 }
