@@ -3,6 +3,7 @@ import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
@@ -24,4 +25,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssConnectionRouteFixtures,
   ...onssRegistrationRouteFixtures,
   ...taskVisibilityRouteFixtures,
+  ...importRouteFixtures,
 };

@@ -59,6 +59,15 @@ export const agentImport: ImportHandler<CheckedAgent> = {
       const subcontractorId = employerOf(reader, row, employers);
       if (subcontractorId !== undefined) reader.values.subcontractorId = subcontractorId;
       const input = reader.parse(createAgentRequest);
+      // The NISS and date checks run even when the schema refused the line, so that every problem
+      // of the line shows at once. The subcontractor was found among the company's own above.
+      const fields = await reader.check(() =>
+        checkAgentFields(db, caller.tenantId, now, {
+          niss: input ? input.niss : (reader.values.niss as string | undefined),
+          activeFrom: input ? input.activeFrom : (reader.values.activeFrom as string | undefined),
+          activeUntil: input ? input.activeUntil : (reader.values.activeUntil as string | undefined),
+        }),
+      );
       const line: { reader: LineReader; checked?: CheckedAgent } = { reader };
       lines.push(line);
       if (!input) continue;
@@ -71,10 +80,6 @@ export const agentImport: ImportHandler<CheckedAgent> = {
         );
       if (input.mobileIdentifier !== undefined && !can(caller.role, 'agentCredentials.write'))
         reader.add('mobileIdentifier', 'FORBIDDEN', 'your role may not set agents’ app credentials');
-      // The subcontractor was found among the company's own above: only the NISS and dates remain.
-      const fields = await reader.check(() =>
-        checkAgentFields(db, caller.tenantId, now, { ...input, subcontractorId: undefined }),
-      );
       const niss = fields?.niss ?? null;
       const mobileIdentifier = (input.mobileIdentifier ?? input.identifier).toUpperCase();
       // Without its own mobile identifier an agent's app identifier is its identifier: one clash, said once.

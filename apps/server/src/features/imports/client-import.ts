@@ -43,8 +43,16 @@ export const clientImport: ImportHandler<CheckedClient> = {
       const line: { reader: LineReader; checked?: CheckedClient } = { reader };
       lines.push(line);
       const input = reader.parse(createClientRequest);
+      // Checked even when the schema refused the line, so that every problem shows at once.
+      const identifiers = await reader.check(() =>
+        checkClientIdentifiers({
+          enterpriseNumber: input
+            ? input.enterpriseNumber
+            : (reader.values.enterpriseNumber as string | undefined),
+          vatNumber: input ? input.vatNumber : (reader.values.vatNumber as string | undefined),
+        }),
+      );
       if (!input) continue;
-      const identifiers = await reader.check(() => checkClientIdentifiers(input));
       const earlierName = names.seen(input.name.toLowerCase(), row.line);
       if (earlierName !== undefined)
         reader.add(

@@ -74,8 +74,12 @@ export class LineReader {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.fieldErrors.length === 0) this.add(null, error.code, error.message);
-      for (const fieldError of error.fieldErrors)
-        this.add(this.field(fieldError.path), fieldError.code, fieldError.message);
+      // A field the schema already refused is not reported twice.
+      for (const fieldError of error.fieldErrors) {
+        const field = this.field(fieldError.path);
+        if (!this.problems.some((problem) => problem.field === field))
+          this.add(field, fieldError.code, fieldError.message);
+      }
       return undefined;
     }
   }
@@ -107,7 +111,8 @@ export class FileKeys {
   }
 }
 
-/** Lines in order, and each line's problems in the order of its columns. */
-export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
-  return [...problems].sort((a, b) => a.line - b.line);
+/** Lines in order, and each line's problems in the order of the columns (the whole line first). */
+export function sortProblems(problems: ImportProblem[], columns: readonly string[]): ImportProblem[] {
+  const rank = (field: string | null) => (field === null ? -1 : columns.indexOf(field));
+  return [...problems].sort((a, b) => a.line - b.line || rank(a.field) - rank(b.field));
 }

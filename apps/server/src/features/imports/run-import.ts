@@ -45,7 +45,10 @@ export async function runImport(
     rowCount: table.rows.length,
     valid: problems.length === 0,
     created,
-    problems: sortProblems(problems),
+    problems: sortProblems(
+      problems,
+      importColumns[kind].map((column) => column.name),
+    ),
   });
   const refuse = (problems: ImportProblem[]) =>
     new DomainError(

@@ -50,18 +50,20 @@ export const siteImport: ImportHandler<CheckedSite> = {
       lines.push(line);
       // The client is checked above, with its own reason: the rest of the line is checked anyway.
       const fields = reader.parse(siteFields);
+      const coordinates = {
+        latitude: (fields ? fields.latitude : (reader.values.latitude as number | undefined)) ?? null,
+        longitude: (fields ? fields.longitude : (reader.values.longitude as number | undefined)) ?? null,
+      };
+      const workDeclarationNumber = fields
+        ? fields.workDeclarationNumber
+        : (reader.values.workDeclarationNumber as string | undefined);
+      // Checked even when the schema refused the line, so that every problem shows at once. The
+      // client was found among the company's own above: the number and the coordinates remain.
+      const parsed = await reader.check(() =>
+        checkSiteFields(db, caller.tenantId, { workDeclarationNumber }, coordinates),
+      );
       if (!fields || !clientId) continue;
       const input: CreateSiteRequest = { ...fields, clientId };
-      const coordinates = { latitude: input.latitude ?? null, longitude: input.longitude ?? null };
-      // The client was found among the company's own above: the number and coordinates remain.
-      const parsed = await reader.check(() =>
-        checkSiteFields(
-          db,
-          caller.tenantId,
-          { workDeclarationNumber: input.workDeclarationNumber },
-          coordinates,
-        ),
-      );
       const earlier = names.seen(`${input.clientId} ${input.name.toLowerCase()}`, row.line);
       if (earlier !== undefined)
         reader.add(
