@@ -2,7 +2,7 @@ import { IMPORT_MAX_ROWS } from '@ciao/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agents, auditLog, clients, sites, webUsers } from '../src/db/schema/index.js';
-import { createTenant, createSubcontractor, webSessionFor } from './support/factories.js';
+import { createSubcontractor, createTenant, createWebUser, webSessionFor } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { asUser, type WebSession } from './support/web-client.js';
 
@@ -177,6 +177,28 @@ describe('CSV imports', () => {
       ],
     ]);
     expect(await agentsOf(tenant.id)).toEqual([]);
+  });
+
+  it('gives each imported agent a free login, even when its identifier is taken as a login', async () => {
+    const { tenant, session } = await company();
+    await createWebUser(db(), tenant.id, { login: 'kim' });
+    const response = await send(
+      session,
+      'agents',
+      'apply',
+      csv('identifier;firstName;lastName', 'KIM;Kim;Nguyen', 'KIM-2;Kim;Tran', 'LEA;Léa;Martin'),
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const users = await db()
+      .select({ login: webUsers.login, agentId: webUsers.agentId })
+      .from(webUsers)
+      .where(eq(webUsers.tenantId, tenant.id));
+    const created = await agentsOf(tenant.id);
+    const loginOf = (identifier: string) =>
+      users.find((user) => user.agentId === created.find((agent) => agent.identifier === identifier)?.id)
+        ?.login;
+    // "kim-2" is KIM-2's own login: KIM, whose "kim" is taken, gets the next one.
+    expect([loginOf('KIM'), loginOf('KIM-2'), loginOf('LEA')]).toEqual(['kim-3', 'kim-2', 'lea']);
   });
 
   it('applies the rights of one creation to every line: ADM agents and credentials', async () => {

@@ -1,11 +1,11 @@
-import type { CreateAgentRequest, Role } from '@ciao/domain';
+import type { CreateAgentRequest } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { hashPassword } from '../../security/passwords.js';
-import { recordCallerAudit } from '../audit/audit-repository.js';
+import { recordCallerAudits } from '../audit/audit-repository.js';
 import { agentAuditSnapshot } from './agent-presenter.js';
-import { insertAgent } from './agent-repository.js';
+import { findAgents, insertAgents } from './agent-repository.js';
 import {
   assertIdentifiersFree,
   assertMayChooseUserRole,
@@ -14,8 +14,7 @@ import {
   checkAgentFields,
   identifierConflict,
 } from './agent-validation.js';
-import { requireAgentRow } from './get-agent.js';
-import { createLinkedUser } from './linked-user.js';
+import { createLinkedUsers } from './linked-user.js';
 
 /**
  * Creates an agent and, in the same transaction, its web user. The two manager roles may not create
@@ -36,37 +35,43 @@ export async function createAgent(ctx: AppContext, caller: Caller, input: Create
   const mobilePasswordHash = input.mobilePassword ? await hashPassword(input.mobilePassword) : null;
 
   try {
-    return await ctx.db.transaction((tx) =>
-      insertAgentWithUser(
+    return await ctx.db.transaction(async (tx) => {
+      const [created] = await insertAgentsWithUsers(
         tx,
         caller,
-        input,
-        { niss: niss ?? null, mobileIdentifier, mobilePasswordHash },
+        [{ input, niss: niss ?? null, mobileIdentifier, mobilePasswordHash }],
         now,
-      ),
-    );
+      );
+      return created!;
+    });
   } catch (error) {
     throw identifierConflict(error) ?? error;
   }
 }
 
+/** What an agent's creation writes once its checks passed: the request and the checked values. */
+export interface CheckedAgentCreation {
+  input: CreateAgentRequest;
+  niss: string | null;
+  mobileIdentifier: string;
+  mobilePasswordHash: string | null;
+}
+
 /**
- * The writes of an agent's creation, in the caller's transaction: the agent, its audit row and its
- * web user (with its own audit row). The checks are the caller's to make first (createAgent, or an
- * import that checks a whole file).
+ * The writes of agents' creation, in the caller's transaction and in a few statements whatever
+ * their number (an import): the agents, an audit row each, their web users (with theirs). The
+ * checks are the caller's to make first (createAgent, or an import that checks a whole file).
  */
-export async function insertAgentWithUser(
+export async function insertAgentsWithUsers(
   tx: Db,
   caller: Caller,
-  input: CreateAgentRequest,
-  checked: { niss: string | null; mobileIdentifier: string; mobilePasswordHash: string | null },
+  items: readonly CheckedAgentCreation[],
   now: Date,
 ) {
-  const { niss, mobileIdentifier, mobilePasswordHash } = checked;
-  const agentId = await insertAgent(
+  const agentIds = await insertAgents(
     tx,
     caller.tenantId,
-    {
+    items.map(({ input, niss, mobileIdentifier, mobilePasswordHash }) => ({
       identifier: input.identifier,
       firstName: input.firstName,
       lastName: input.lastName,
@@ -85,17 +90,33 @@ export async function insertAgentWithUser(
       activeFrom: input.activeFrom ?? null,
       activeUntil: input.activeUntil ?? null,
       active: input.active,
-    },
+    })),
     now,
   );
-  const agent = await requireAgentRow(tx, caller.tenantId, agentId);
-  await recordCallerAudit(tx, caller, {
-    action: 'agent.created',
-    entityType: 'agent',
-    entityId: agentId,
-    after: agentAuditSnapshot(agent),
+  const byId = new Map((await findAgents(tx, caller.tenantId, agentIds)).map((agent) => [agent.id, agent]));
+  const created = agentIds.map((id) => {
+    const agent = byId.get(id);
+    if (!agent) throw new Error('agent not found after insert');
+    return agent;
   });
-  const role: Role = input.userRole ?? 'NONE';
-  const user = await createLinkedUser(tx, caller, agent, { role, active: input.active }, now);
-  return { agent, user };
+  await recordCallerAudits(
+    tx,
+    caller,
+    created.map((agent) => ({
+      action: 'agent.created',
+      entityType: 'agent',
+      entityId: agent.id,
+      after: agentAuditSnapshot(agent),
+    })),
+  );
+  const users = await createLinkedUsers(
+    tx,
+    caller,
+    created.map((agent, index) => ({
+      agent,
+      access: { role: items[index]!.input.userRole ?? 'NONE', active: items[index]!.input.active },
+    })),
+    now,
+  );
+  return created.map((agent, index) => ({ agent, user: users[index]! }));
 }

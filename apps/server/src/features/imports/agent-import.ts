@@ -6,7 +6,7 @@ import {
   type CreateAgentRequest,
 } from '@ciao/domain';
 import { checkAgentFields } from '../agents/agent-validation.js';
-import { insertAgentWithUser } from '../agents/create-agent.js';
+import { insertAgentsWithUsers } from '../agents/create-agent.js';
 import { booleanCell, dateCell, textCell } from './import-cells.js';
 import { agentsHolding, companySubcontractors } from './import-repository.js';
 import { FileKeys, LineReader, type ImportHandler, type ImportRow } from './import-rows.js';
@@ -126,15 +126,13 @@ export const agentImport: ImportHandler<CheckedAgent> = {
   },
 
   async write(tx, caller, checked, now) {
-    for (const agent of checked)
-      await insertAgentWithUser(
-        tx,
-        caller,
-        agent.input,
-        { niss: agent.niss, mobileIdentifier: agent.mobileIdentifier, mobilePasswordHash: null },
-        now,
-      );
-    return checked.length;
+    const created = await insertAgentsWithUsers(
+      tx,
+      caller,
+      checked.map((agent) => ({ ...agent, mobilePasswordHash: null })),
+      now,
+    );
+    return created.length;
   },
 };
 

@@ -1,14 +1,11 @@
-import { createClientRequest, type CreateClientRequest } from '@ciao/domain';
+import { createClientRequest } from '@ciao/domain';
 import { checkClientIdentifiers } from '../clients/client-validation.js';
-import { insertClientWithAudit } from '../clients/create-client.js';
+import { insertClientsWithAudit, type CheckedClientCreation } from '../clients/create-client.js';
 import { booleanCell, textCell } from './import-cells.js';
 import { clientsNamedOrReferenced } from './import-repository.js';
 import { FileKeys, LineReader, type ImportHandler } from './import-rows.js';
 
-interface CheckedClient {
-  input: CreateClientRequest;
-  identifiers: { enterpriseNumber?: string | null; vatNumber?: string | null };
-}
+type CheckedClient = CheckedClientCreation;
 
 const textColumns = [
   'name',
@@ -98,8 +95,6 @@ export const clientImport: ImportHandler<CheckedClient> = {
   },
 
   async write(tx, caller, checked, now) {
-    for (const client of checked)
-      await insertClientWithAudit(tx, caller, client.input, client.identifiers, now);
-    return checked.length;
+    return (await insertClientsWithAudit(tx, caller, checked, now)).length;
   },
 };

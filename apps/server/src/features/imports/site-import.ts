@@ -1,20 +1,12 @@
 import { createSiteRequest, defaultCompanySettings, type CreateSiteRequest } from '@ciao/domain';
 import { findCompany } from '../company/company-repository.js';
-import { insertSiteWithAudit } from '../sites/create-site.js';
+import { insertSitesWithAudit, type CheckedSiteCreation } from '../sites/create-site.js';
 import { checkSiteFields } from '../sites/site-validation.js';
 import { booleanCell, numberCell, textCell } from './import-cells.js';
 import { companyClients, sitesNamed } from './import-repository.js';
 import { FileKeys, LineReader, type ImportHandler, type ImportRow } from './import-rows.js';
 
-interface CheckedSite {
-  input: CreateSiteRequest;
-  checked: {
-    latitude: number | null;
-    longitude: number | null;
-    geofenceRadiusMeters: number;
-    workDeclarationNumber: string | null;
-  };
-}
+type CheckedSite = CheckedSiteCreation;
 
 const siteFields = createSiteRequest.omit({ clientId: true });
 const textColumns = ['name', 'workDeclarationNumber', 'costCentre'];
@@ -101,8 +93,7 @@ export const siteImport: ImportHandler<CheckedSite> = {
   },
 
   async write(tx, caller, checked, now) {
-    for (const site of checked) await insertSiteWithAudit(tx, caller, site.input, site.checked, now);
-    return checked.length;
+    return (await insertSitesWithAudit(tx, caller, checked, now)).length;
   },
 };
 
