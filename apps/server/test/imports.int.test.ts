@@ -342,6 +342,16 @@ describe('CSV imports', () => {
     const tooLarge = await send(session, 'clients', 'dry-run', `name\n${'x'.repeat(5 * 1024 * 1024)}\n`);
     expect(tooLarge.statusCode).toBe(413);
     expect(tooLarge.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+    const empty = await send(session, 'clients', 'apply', '');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().code).toBe('CSV_MALFORMED');
+    const notCsv = await asUser(subject.app, session, {
+      method: 'POST',
+      url: '/api/imports/clients?mode=apply',
+      payload: { file: 'name\nImmo\n' },
+    });
+    expect(notCsv.statusCode).toBe(400);
+    expect(notCsv.json().code).toBe('VALIDATION_FAILED');
     expect(await db().select().from(clients).where(eq(clients.tenantId, tenant.id))).toEqual([]);
   });
 
