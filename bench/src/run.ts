@@ -1,4 +1,5 @@
 import { writeReport, type ScenarioResult } from './report.js';
+import { agentListScenario } from './scenarios/agent-list.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
@@ -11,6 +12,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   startup: startupScenario,
   'sign-in': signInScenario,
   ingestion: ingestionScenario,
+  'agent-list': agentListScenario,
 };
 
 const results: ScenarioResult[] = [];

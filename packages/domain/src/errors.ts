@@ -13,6 +13,8 @@ export const errorCategories = {
   FORBIDDEN: 'forbidden',
   RATE_LIMITED: 'rate_limited',
   UNAVAILABLE: 'unavailable',
+  /** Well-formed but refused as a whole (an import file with bad lines). */
+  UNPROCESSABLE: 'unprocessable',
 } as const;
 
 export type ErrorCategory = (typeof errorCategories)[keyof typeof errorCategories];
@@ -77,6 +79,10 @@ export const errorCodes = {
   CLOCK_EVENT_TOO_OLD: 'validation',
   CLOCK_OUTSIDE_GEOFENCE: 'validation',
   TASK_NOT_FOUND: 'not_found',
+  // CSV imports.
+  CSV_MALFORMED: 'validation',
+  IMPORT_INVALID: 'unprocessable',
+  IMPORT_TOO_MANY_ROWS: 'unprocessable',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

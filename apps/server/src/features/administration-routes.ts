@@ -3,16 +3,18 @@ import { agentRoutes } from './agents/agent-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { clientRoutes } from './clients/client-routes.js';
 import { companyRoutes } from './company/company-routes.js';
+import { importRoutes } from './imports/import-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { subcontractorRoutes } from './subcontractors/subcontractor-routes.js';
+import { taskVisibilityRoutes } from './task-visibility/task-visibility-routes.js';
 import { taskGroupRoutes } from './task-groups/task-group-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
 import { userRoutes } from './users/user-routes.js';
 
 /**
  * The administration API: users, agents, subcontractors, clients, sites, task groups, tasks, the
- * company, the audit trail.
+ * company, the audit trail, CSV imports.
  */
 export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes);
@@ -22,7 +24,9 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(siteRoutes);
   await app.register(taskGroupRoutes);
   await app.register(taskRoutes);
+  await app.register(taskVisibilityRoutes);
   await app.register(companyRoutes);
   await app.register(auditRoutes);
   await app.register(onssRegistrationRoutes);
+  await app.register(importRoutes);
 };

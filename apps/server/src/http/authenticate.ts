@@ -1,4 +1,4 @@
-import { can, DomainError, localDate, type Role } from '@ciao/domain';
+import { can, DomainError, isAgentActiveOn, localDate, type Role } from '@ciao/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   findAgentToken,
@@ -146,8 +146,7 @@ async function authenticateAgent(app: FastifyInstance, request: FastifyRequest):
   // Active dates count as well as the flag: an agent past the end of the contract is inactive that
   // very day, in the company's time zone, without waiting for anyone to untick a box.
   const today = localDate(app.ctx.now(), found.tenant.timeZone);
-  const { activeFrom, activeUntil } = found.agent;
-  if (!found.agent.active || (activeFrom && today < activeFrom) || (activeUntil && today > activeUntil))
+  if (!isAgentActiveOn(found.agent, today))
     throw new DomainError('AGENT_INACTIVE', 'Your agent account is inactive. Contact your manager.');
   if (!found.agent.mobileAccess) {
     throw new DomainError(

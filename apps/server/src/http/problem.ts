@@ -21,6 +21,7 @@ export const statusByCategory: Record<ErrorCategory, number> = {
   forbidden: 403,
   rate_limited: 429,
   unavailable: 503,
+  unprocessable: 422,
 };
 
 const titles: Record<number, string> = {

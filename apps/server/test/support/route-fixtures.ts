@@ -3,9 +3,11 @@ import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
+import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -22,4 +24,6 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...workSessionRouteFixtures,
   ...onssConnectionRouteFixtures,
   ...onssRegistrationRouteFixtures,
+  ...taskVisibilityRouteFixtures,
+  ...importRouteFixtures,
 };

@@ -3,3 +3,4 @@ export * from './durations.js';
 export * from './local-time.js';
 export * from './schedule.js';
 export * from './state-machine.js';
+export * from './task-visibility.js';

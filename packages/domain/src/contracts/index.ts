@@ -16,3 +16,4 @@ export * from './onss-registrations.js';
 export * from './places.js';
 export * from './tasks.js';
 export * from './task-visibility.js';
+export * from './imports.js';

@@ -10,16 +10,5 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/**
- * An agent may work (and sign in) when its record is active and `today`, the company's local date,
- * is within its optional active-from / active-until dates (both inclusive).
- */
-export function isAgentActiveOn(
-  agent: { active: boolean; activeFrom: string | null; activeUntil: string | null },
-  today: string,
-): boolean {
-  if (!agent.active) return false;
-  if (agent.activeFrom && today < agent.activeFrom) return false;
-  if (agent.activeUntil && today > agent.activeUntil) return false;
-  return true;
-}
+/** One rule for the sign-in, the agent token check and the visibility check (see @ciao/domain). */
+export { isAgentActiveOn } from '@ciao/domain';

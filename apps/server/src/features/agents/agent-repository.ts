@@ -1,5 +1,5 @@
 import type { AgentListQuery } from '@ciao/domain';
-import { and, count, eq, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern, orderBy, pageOffset } from '../../db/query-helpers.js';
 import { agents, subcontractors, tenants } from '../../db/schema/index.js';
@@ -140,19 +140,39 @@ export type AgentValues = Omit<
   'id' | 'tenantId' | 'createdAt' | 'updatedAt' | 'mobilePasswordChangedAt'
 >;
 
-export async function insertAgent(db: Db, tenantId: string, values: AgentValues, now: Date) {
-  const [row] = await db
-    .insert(agents)
-    .values({
-      ...values,
-      tenantId,
-      mobilePasswordChangedAt: values.mobilePasswordHash ? now : null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: agents.id });
-  if (!row) throw new Error('agent not inserted');
-  return row.id;
+// Rows per statement: about twenty columns each stays far below PostgreSQL's 65,535 parameters.
+const AGENT_ROWS_PER_STATEMENT = 500;
+
+/** Inserts agents in few statements (an import); answers their ids in the order given. */
+export async function insertAgents(db: Db, tenantId: string, values: readonly AgentValues[], now: Date) {
+  const idByIdentifier = new Map<string, string>();
+  for (let start = 0; start < values.length; start += AGENT_ROWS_PER_STATEMENT) {
+    const rows = await db
+      .insert(agents)
+      .values(
+        values.slice(start, start + AGENT_ROWS_PER_STATEMENT).map((agent) => ({
+          ...agent,
+          tenantId,
+          mobilePasswordChangedAt: agent.mobilePasswordHash ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: agents.id, identifier: agents.identifier });
+    for (const row of rows) idByIdentifier.set(row.identifier.toUpperCase(), row.id);
+  }
+  // Matched by identifier (unique per company): RETURNING does not promise the order of VALUES.
+  return values.map((agent) => {
+    const id = idByIdentifier.get(agent.identifier.toUpperCase());
+    if (!id) throw new Error('agent not inserted');
+    return id;
+  });
+}
+
+/** Several agents of the company by id, in no particular order. */
+export async function findAgents(db: Db, tenantId: string, agentIds: readonly string[]) {
+  if (agentIds.length === 0) return [];
+  return selectAgents(db).where(and(eq(agents.tenantId, tenantId), inArray(agents.id, [...agentIds])));
 }
 
 export async function updateAgent(

@@ -45,10 +45,16 @@ export function withoutSecrets(value: unknown): unknown {
   );
 }
 
-/** Appends audit rows in one statement (a sync of many registrations), in the caller's transaction. */
+// Rows per statement: ten columns each stays far below PostgreSQL's 65,535 parameters.
+const AUDIT_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Appends audit rows in few statements (a sync of many registrations, an import), in the caller's
+ * transaction.
+ */
 export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(auditLog).values(entries.map(toAuditRow));
+  for (let start = 0; start < entries.length; start += AUDIT_ROWS_PER_STATEMENT)
+    await db.insert(auditLog).values(entries.slice(start, start + AUDIT_ROWS_PER_STATEMENT).map(toAuditRow));
 }
 
 function toAuditRow(entry: AuditEntry) {
@@ -72,6 +78,24 @@ export interface AuditCaller {
   userId: string;
   ip: string;
   requestId: string;
+}
+
+/** Appends one audit row per change of a web user's request (an import), in a few statements. */
+export async function recordCallerAudits(
+  db: Db,
+  caller: AuditCaller,
+  entries: readonly Omit<AuditEntry, 'tenantId' | 'actor' | 'ip' | 'requestId'>[],
+): Promise<void> {
+  await recordAudits(
+    db,
+    entries.map((entry) => ({
+      ...entry,
+      tenantId: caller.tenantId,
+      actor: { type: 'user', id: caller.userId },
+      ip: caller.ip,
+      requestId: caller.requestId,
+    })),
+  );
 }
 
 /** Appends one audit row for a change a web user made, in the caller's transaction when given one. */

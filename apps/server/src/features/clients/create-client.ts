@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateClientRequest } from '@ciao/domain';
+import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { recordCallerAudit } from '../audit/audit-repository.js';
+import { recordCallerAudits } from '../audit/audit-repository.js';
 import { clientAuditSnapshot } from './client-presenter.js';
-import { insertClient } from './client-repository.js';
+import { findClients, insertClients } from './client-repository.js';
 import { checkClientIdentifiers } from './client-validation.js';
-import { requireClientRow } from './get-client.js';
 import { addressColumns } from './postal-address.js';
 
 /** Creates a client ("Tiers") of the caller's company. */
@@ -13,29 +14,60 @@ export async function createClient(ctx: AppContext, caller: Caller, input: Creat
   const identifiers = checkClientIdentifiers(input);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const id = await insertClient(
-      tx,
-      caller.tenantId,
-      {
-        name: input.name,
-        reference: input.reference ?? null,
-        enterpriseNumber: identifiers.enterpriseNumber ?? null,
-        vatNumber: identifiers.vatNumber ?? null,
-        contactName: input.contactName ?? null,
-        contactEmail: input.contactEmail ?? null,
-        contactPhone: input.contactPhone ?? null,
-        ...addressColumns(input.address),
-        active: input.active,
-      },
-      now,
-    );
-    const created = await requireClientRow(tx, caller.tenantId, id);
-    await recordCallerAudit(tx, caller, {
+    const [created] = await insertClientsWithAudit(tx, caller, [{ input, identifiers }], now);
+    return created!;
+  });
+}
+
+/** What a client's creation writes once its checks passed. */
+export interface CheckedClientCreation {
+  input: CreateClientRequest;
+  identifiers: { enterpriseNumber?: string | null; vatNumber?: string | null };
+}
+
+/**
+ * The writes of clients' creation, in the caller's transaction and in a few statements whatever
+ * their number (an import): the clients and an audit row each, once their fields are checked.
+ */
+export async function insertClientsWithAudit(
+  tx: Db,
+  caller: Caller,
+  items: readonly CheckedClientCreation[],
+  now: Date,
+) {
+  const ids = items.map(() => randomUUID());
+  await insertClients(
+    tx,
+    caller.tenantId,
+    items.map(({ input, identifiers }, index) => ({
+      id: ids[index]!,
+      name: input.name,
+      reference: input.reference ?? null,
+      enterpriseNumber: identifiers.enterpriseNumber ?? null,
+      vatNumber: identifiers.vatNumber ?? null,
+      contactName: input.contactName ?? null,
+      contactEmail: input.contactEmail ?? null,
+      contactPhone: input.contactPhone ?? null,
+      ...addressColumns(input.address),
+      active: input.active,
+    })),
+    now,
+  );
+  const byId = new Map((await findClients(tx, caller.tenantId, ids)).map((client) => [client.id, client]));
+  const created = ids.map((id) => {
+    const client = byId.get(id);
+    if (!client) throw new Error('client not found after insert');
+    return client;
+  });
+  await recordCallerAudits(
+    tx,
+    caller,
+    created.map((client) => ({
       action: 'client.created',
       entityType: 'client',
-      entityId: id,
-      after: clientAuditSnapshot(created),
-    });
-    return created;
-  });
+      entityId: client.id,
+      after: clientAuditSnapshot(client),
+    })),
+  );
+  return created;
 }

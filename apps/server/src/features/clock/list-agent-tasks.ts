@@ -1,4 +1,4 @@
-import { allowedActions, isValidOn, localDate, plannedPeriodsOn, type ClockState } from '@ciao/domain';
+import { allowedActions, localDate, plannedPeriodsOn, taskReasons, type ClockState } from '@ciao/domain';
 import { and, eq } from 'drizzle-orm';
 import { tenants, workSessions } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/app-context.js';
@@ -48,7 +48,9 @@ export async function listMyTasks(ctx: AppContext, input: { tenantId: string; ag
 
   const tasks = rows
     .filter(
-      ({ task, site }) => (task.active && site.active && isValidOn(task, today)) || task.id === open?.taskId,
+      // The same rules as the back-office's visibility check (taskVisibilityReasons): the agent's own
+      // reasons are settled by the sign-in and the token check before this runs.
+      ({ task, site }) => taskReasons(task, site, today).length === 0 || task.id === open?.taskId,
     )
     .map(({ task, site }) => {
       const planned = plannedPeriodsOn(task.schedule, today, timeZone);

@@ -1,7 +1,7 @@
 import type { UserListQuery } from '@ciao/domain';
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { containsPattern, escapeLike, orderBy, pageOffset } from '../../db/query-helpers.js';
+import { containsPattern, orderBy, pageOffset } from '../../db/query-helpers.js';
 import { agents, webUsers } from '../../db/schema/index.js';
 
 // What administration reads of a user: never a hash or a secret, only whether one is set.
@@ -96,8 +96,15 @@ export async function loginTaken(db: Db, tenantId: string, login: string): Promi
  * `base` if no user of the company has it (any case), else `base-2`, `base-3`, … : the login of an
  * agent's automatic user.
  */
-export async function freeLogin(db: Db, tenantId: string, base: string): Promise<string> {
-  const lowered = base.toLowerCase();
+/**
+ * A free login for each base (`base`, else `base-2`, `base-3`, …), distinct from each other too,
+ * in one query whatever the number of bases (an import). A base that is free keeps its exact
+ * login even when an earlier one would have taken it as a numbered variant.
+ */
+export async function freeLogins(db: Db, tenantId: string, bases: readonly string[]): Promise<string[]> {
+  const lowered = bases.map((base) => base.toLowerCase());
+  if (lowered.length === 0) return [];
+  const unique = [...new Set(lowered)];
   const rows = await db
     .select({ login: sql<string>`lower(${webUsers.login})` })
     .from(webUsers)
@@ -105,33 +112,73 @@ export async function freeLogin(db: Db, tenantId: string, base: string): Promise
       and(
         eq(webUsers.tenantId, tenantId),
         or(
-          eq(sql`lower(${webUsers.login})`, lowered),
-          sql`lower(${webUsers.login}) like ${`${escapeLike(lowered)}-%`}`,
+          inArray(sql`lower(${webUsers.login})`, unique),
+          inArray(sql`regexp_replace(lower(${webUsers.login}), '-[0-9]+$', '')`, unique),
         ),
       ),
     );
   const taken = new Set(rows.map((row) => row.login));
-  if (!taken.has(lowered)) return lowered;
-  for (let suffix = 2; ; suffix += 1) {
-    const candidate = `${lowered}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  const reserved = new Set(unique.filter((base) => !taken.has(base)));
+  const given = new Set<string>();
+  return lowered.map((base) => {
+    if (reserved.has(base) && !given.has(base)) {
+      given.add(base);
+      return base;
+    }
+    for (let suffix = 2; ; suffix += 1) {
+      const candidate = `${base}-${suffix}`;
+      if (!taken.has(candidate) && !reserved.has(candidate) && !given.has(candidate)) {
+        given.add(candidate);
+        return candidate;
+      }
+    }
+  });
 }
 
-export async function insertUser(
-  db: Db,
-  values: Pick<
-    typeof webUsers.$inferInsert,
-    'tenantId' | 'login' | 'displayName' | 'email' | 'language' | 'role' | 'agentId' | 'active'
-  > & { passwordHash: string | null; passwordChangedAt: Date | null; now: Date },
-): Promise<string> {
-  const { now, ...row } = values;
-  const [inserted] = await db
-    .insert(webUsers)
-    .values({ ...row, createdAt: now, updatedAt: now })
-    .returning({ id: webUsers.id });
-  if (!inserted) throw new Error('user not inserted');
-  return inserted.id;
+type UserInsert = Pick<
+  typeof webUsers.$inferInsert,
+  'tenantId' | 'login' | 'displayName' | 'email' | 'language' | 'role' | 'agentId' | 'active'
+> & { passwordHash: string | null; passwordChangedAt: Date | null; now: Date };
+
+export async function insertUser(db: Db, values: UserInsert): Promise<string> {
+  const [id] = await insertUsers(db, [values]);
+  if (!id) throw new Error('user not inserted');
+  return id;
+}
+
+// Rows per statement: about a dozen columns each stays far below PostgreSQL's 65,535 parameters.
+const USER_ROWS_PER_STATEMENT = 1000;
+
+/** Inserts users in few statements (an import); answers their ids in the order given. */
+export async function insertUsers(db: Db, values: readonly UserInsert[]): Promise<string[]> {
+  const idByLogin = new Map<string, string>();
+  for (let start = 0; start < values.length; start += USER_ROWS_PER_STATEMENT) {
+    const rows = await db
+      .insert(webUsers)
+      .values(
+        values
+          .slice(start, start + USER_ROWS_PER_STATEMENT)
+          .map(({ now, ...row }) => ({ ...row, createdAt: now, updatedAt: now })),
+      )
+      .returning({ id: webUsers.id, login: webUsers.login });
+    for (const row of rows) idByLogin.set(row.login.toLowerCase(), row.id);
+  }
+  // Matched by login (unique per company): RETURNING does not promise the order of VALUES.
+  return values.map((user) => {
+    const id = idByLogin.get(user.login.toLowerCase());
+    if (!id) throw new Error('user not inserted');
+    return id;
+  });
+}
+
+/** Several users of the company by id, in no particular order. */
+export async function findUsers(db: Db, tenantId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select(userColumns)
+    .from(webUsers)
+    .leftJoin(agents, eq(agents.id, webUsers.agentId))
+    .where(and(eq(webUsers.tenantId, tenantId), inArray(webUsers.id, [...userIds])));
 }
 
 export type UserChanges = Partial<
