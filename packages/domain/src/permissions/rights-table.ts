@@ -71,7 +71,6 @@ export const capabilities = [
   'anomalies.manage',
   'analytics.read',
   'exports.read',
-  'imports.write',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -107,7 +106,8 @@ const without = (list: readonly Capability[], removed: Capability): Capability[]
  *   inspector "may only edit the follow-up fields", so they only read them;
  * - work-session corrections (time accounting) belong to ADMIN and the two manager roles;
  * - the audit log, API keys and webhooks are ADMIN only, like users and company settings;
- * - ONSS correction requests and resending are follow-up work: ADMIN, SUPERVISOR and INSPECTOR.
+ * - ONSS correction requests and resending are follow-up work: ADMIN, SUPERVISOR and INSPECTOR;
+ * - a CSV import needs the right to create that kind of object: importing is creating, line by line.
  *
  * @example
  * rightsTable.HR_MANAGER.includes('agents.write'); // true
@@ -125,7 +125,6 @@ export const rightsTable: Readonly<Record<Role, readonly Capability[]>> = {
     'agentCredentials.write',
     'workSessions.correct',
     'anomalies.manage',
-    'imports.write',
   ],
   HR_MANAGER: [
     ...readEverythingButUsers,
