@@ -110,6 +110,15 @@ test.describe('back-office agents and company', () => {
     await expect(
       table.getByRole('cell', { name: /^\d{2}\.\d{2}\.\*\*-\*\*\*\.\*\*$/ }).first(),
     ).toBeVisible();
+
+    // The support question, from the agent's side: which tasks the app shows the agent today.
+    await page.getByRole('button', { name: 'Tâches de TEST' }).click();
+    const panel = page.getByRole('region', { name: 'Tâches de TEST' });
+    await expect(panel.getByText("Visible dans l'app").first()).toBeVisible();
+    await expect(page).toHaveURL(/edit=/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Fermer' }).click();
+    await expect(panel).toHaveCount(0);
   });
 
   test('an administrator renames the company and sees a bad enterprise number explained in Dutch', async ({

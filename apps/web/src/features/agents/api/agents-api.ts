@@ -1,5 +1,5 @@
-import { agentPage, agentView, subcontractorPage } from '@ciao/domain';
-import type { AgentView, CreateAgentRequest, UpdateAgentRequest } from '@ciao/domain';
+import { agentPage, agentTaskList, agentView, subcontractorPage } from '@ciao/domain';
+import type { AgentTaskList, AgentView, CreateAgentRequest, UpdateAgentRequest } from '@ciao/domain';
 import { z } from 'zod';
 import { api, queryString } from '../../../lib/api';
 
@@ -37,4 +37,9 @@ export function listSubcontractors(signal?: AbortSignal): Promise<SubcontractorP
   return api.get(`/api/subcontractors${queryString({ active: true, pageSize: 100 })}`, subcontractorPage, {
     signal,
   });
+}
+
+/** `GET /api/agents/:agentId/tasks` (tasks.read): the tasks the agent is linked to, with whether the app shows each today. */
+export function listAgentTasks(agentId: string, signal?: AbortSignal): Promise<AgentTaskList> {
+  return api.get(`/api/agents/${encodeURIComponent(agentId)}/tasks`, agentTaskList, { signal });
 }

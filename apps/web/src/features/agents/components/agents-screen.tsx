@@ -15,10 +15,12 @@ import {
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
+import { useFormInUrl } from '../../../components/list/use-form-in-url';
 import { SelectField } from '../../../components/select-field';
-import { PRIMARY_BUTTON } from '../../../components/text-field';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../../../components/text-field';
 import { useAgent, useAgentList } from '../hooks/use-agents';
 import { AgentForm, agentTypeLabel, agentTypes } from './agent-form';
+import { AgentTasksPanel } from './agent-tasks-panel';
 import { MobilePasswordForm } from './mobile-password-form';
 
 const agentSortFields = [
@@ -39,6 +41,7 @@ export function AgentsScreen() {
   const headingId = useId();
   const session = useSignedIn();
   const canWrite = session.capabilities.includes('agents.write');
+  const canReadTasks = session.capabilities.includes('tasks.read');
   const canSetPassword = session.capabilities.includes('agentCredentials.write');
   const showCredentials = session.capabilities.includes('agentCredentials.read');
   const list = useListState({
@@ -46,8 +49,9 @@ export function AgentsScreen() {
     defaultSort: 'lastName',
     filters: ['active', 'agentType', 'mobileAccess'],
   });
-  const [creating, setCreating] = useState(false);
-  const [editingId, setEditingId] = useState<string>();
+  // The open agent is in the address (`?edit=<id>`): a link can open it, the back button closes it.
+  const form = useFormInUrl();
+  const { creating, editingId } = form;
   const [notice, setNotice] = useState<string>();
   const agents = useAgentList(list.query);
   const editing = useAgent(editingId);
@@ -105,7 +109,7 @@ export function AgentsScreen() {
           },
         ]
       : []),
-    ...(canWrite
+    ...(canWrite || canReadTasks
       ? [
           {
             id: 'actions',
@@ -115,11 +119,15 @@ export function AgentsScreen() {
             cell: (agent: AgentListItem) => (
               <button
                 type="button"
-                aria-label={t('agents.editLabel', { identifier: agent.identifier })}
+                aria-label={
+                  canWrite
+                    ? t('agents.editLabel', { identifier: agent.identifier })
+                    : t('agents.tasksPanel.openLabel', { identifier: agent.identifier })
+                }
                 className={ROW_ACTION}
                 onClick={() => startEditing(agent)}
               >
-                {t('agents.edit')}
+                {canWrite ? t('agents.edit') : t('agents.tasksPanel.open')}
               </button>
             ),
           },
@@ -128,9 +136,8 @@ export function AgentsScreen() {
   ];
 
   const startEditing = (agent: AgentListItem) => {
-    setCreating(false);
     setNotice(undefined);
-    setEditingId(agent.id);
+    form.openEdit(agent.id);
   };
 
   return (
@@ -149,8 +156,7 @@ export function AgentsScreen() {
             type="button"
             className={PRIMARY_BUTTON}
             onClick={() => {
-              setCreating(true);
-              setEditingId(undefined);
+              form.openCreate();
               setNotice(undefined);
             }}
           >
@@ -164,11 +170,10 @@ export function AgentsScreen() {
       {creating && (
         <AgentForm
           onDone={(created) => {
-            setCreating(false);
             if (created) {
               setNotice(t('agents.created', { identifier: created.identifier }));
-              setEditingId(created.id);
-            }
+              form.openEdit(created.id);
+            } else form.close();
           }}
         />
       )}
@@ -182,15 +187,23 @@ export function AgentsScreen() {
         <div className="space-y-4">
           {/* Keyed by the agent only: a refetch (e.g. after a password change) must not remount the
               form, which would drop what is being typed and the answer of a save in flight. */}
-          <AgentForm
-            key={editing.data.id}
-            agent={editing.data}
-            onDone={(saved) => {
-              setEditingId(undefined);
-              if (saved) setNotice(t('agents.saved', { identifier: saved.identifier }));
-            }}
-          />
-          {canSetPassword && <MobilePasswordForm agent={editing.data} />}
+          {canWrite && (
+            <AgentForm
+              key={editing.data.id}
+              agent={editing.data}
+              onDone={(saved) => {
+                form.close();
+                if (saved) setNotice(t('agents.saved', { identifier: saved.identifier }));
+              }}
+            />
+          )}
+          {canWrite && canSetPassword && <MobilePasswordForm agent={editing.data} />}
+          {canReadTasks && <AgentTasksPanel agent={editing.data} />}
+          {!canWrite && (
+            <button type="button" className={SECONDARY_BUTTON} onClick={form.close}>
+              {t('agents.tasksPanel.close')}
+            </button>
+          )}
         </div>
       )}
 

@@ -3,6 +3,7 @@ import type { UpdateAgentRequest } from '@ciao/domain';
 import {
   createAgent,
   getAgent,
+  listAgentTasks,
   listAgents,
   listSubcontractors,
   setAgentMobilePassword,
@@ -25,6 +26,15 @@ export function useAgent(agentId: string | undefined) {
     queryKey: [...agentsKey, 'one', agentId],
     queryFn: ({ signal }) => getAgent(agentId ?? '', signal),
     enabled: agentId !== undefined,
+  });
+}
+
+/** The tasks an agent is linked to, each with whether the agent app shows it today and why not. */
+export function useAgentTasks(agentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...agentsKey, 'tasks', agentId],
+    queryFn: ({ signal }) => listAgentTasks(agentId, signal),
+    enabled,
   });
 }
 

@@ -15,6 +15,7 @@ import {
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
+import { useFormInUrl } from '../../../components/list/use-form-in-url';
 import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { useSiteChoices, useTask, useTaskGroupChoices, useTaskList } from '../hooks/use-tasks';
@@ -37,8 +38,9 @@ export function TasksScreen() {
     defaultSort: 'name',
     filters: ['siteId', 'groupId', 'active'],
   });
-  const [creating, setCreating] = useState(false);
-  const [openId, setOpenId] = useState<string>();
+  // The open form is in the address (`?edit=<id>`), so that the agent screen can link to a task.
+  const form = useFormInUrl();
+  const { creating, editingId: openId } = form;
   const [notice, setNotice] = useState<string>();
   const tasks = useTaskList(list.query);
   const opened = useTask(openId);
@@ -102,9 +104,8 @@ export function TasksScreen() {
           }
           className={ROW_ACTION}
           onClick={() => {
-            setCreating(false);
             setNotice(undefined);
-            setOpenId(task.id);
+            form.openEdit(task.id);
           }}
         >
           {canWrite ? t('list.edit') : t('tasks.view')}
@@ -129,8 +130,7 @@ export function TasksScreen() {
             type="button"
             className={PRIMARY_BUTTON}
             onClick={() => {
-              setCreating(true);
-              setOpenId(undefined);
+              form.openCreate();
               setNotice(undefined);
             }}
           >
@@ -144,11 +144,10 @@ export function TasksScreen() {
       {creating && (
         <TaskForm
           onDone={(created) => {
-            setCreating(false);
             if (created) {
               setNotice(t('tasks.created', { name: created.name }));
-              setOpenId(created.id);
-            }
+              form.openEdit(created.id);
+            } else form.close();
           }}
         />
       )}
@@ -165,7 +164,7 @@ export function TasksScreen() {
           key={opened.data.id}
           task={opened.data}
           onDone={(saved) => {
-            setOpenId(undefined);
+            form.close();
             if (saved) setNotice(t('tasks.saved', { name: saved.name }));
           }}
         />
