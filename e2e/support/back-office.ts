@@ -6,9 +6,9 @@ import type { Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'ciao-demo-2026';
 
 /** Signs a demo user in from the sign-in page in French, then lands on `path`. */
-export async function signIn(page: Page, login: string, path = '/') {
+export async function signIn(page: Page, login: string, path = '/', company = 'DEMO') {
   await page.goto(path);
-  await page.getByLabel('Code entreprise').fill('DEMO');
+  await page.getByLabel('Code entreprise').fill(company);
   await page.getByLabel('Identifiant', { exact: true }).fill(login);
   await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -23,6 +23,10 @@ import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
 import companyDe from '../features/company/i18n/de.json';
+import setupDe from '../features/setup/i18n/de.json';
+import setupEn from '../features/setup/i18n/en.json';
+import setupFr from '../features/setup/i18n/fr.json';
+import setupNl from '../features/setup/i18n/nl.json';
 import companyEn from '../features/company/i18n/en.json';
 import companyFr from '../features/company/i18n/fr.json';
 import companyNl from '../features/company/i18n/nl.json';
@@ -36,6 +40,7 @@ import licencesNl from '../features/licences/i18n/nl.json';
 const featureCatalogues = {
   fr: {
     ...companyFr,
+    setup: setupFr,
     licences: licencesFr,
     clients: clientsFR,
     sites: sitesFR,
@@ -45,6 +50,7 @@ const featureCatalogues = {
   },
   nl: {
     ...companyNl,
+    setup: setupNl,
     licences: licencesNl,
     clients: clientsNL,
     sites: sitesNL,
@@ -54,6 +60,7 @@ const featureCatalogues = {
   },
   en: {
     ...companyEn,
+    setup: setupEn,
     licences: licencesEn,
     clients: clientsEN,
     sites: sitesEN,
@@ -63,6 +70,7 @@ const featureCatalogues = {
   },
   de: {
     ...companyDe,
+    setup: setupDe,
     licences: licencesDe,
     clients: clientsDE,
     sites: sitesDE,

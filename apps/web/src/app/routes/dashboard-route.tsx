@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SetupChecklist } from '../../features/setup/components/setup-checklist';
 import { ServerStatusPanel } from '../../features/status/components/server-status-panel';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSignedIn } from '../session-context';
 
-/** `/`: who is signed in, for which company, and whether the server is well. */
+/** `/`: for an administrator the set-up checklist; who is signed in, and whether the server is well. */
 export function DashboardRoute() {
   const { t } = useTranslation();
   const session = useSignedIn();
@@ -18,6 +19,8 @@ export function DashboardRoute() {
         <p className="mt-2 text-slate-700">{t('dashboard.welcome', { name: session.user.displayName })}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
+        {/* The administrator sets the company up: the checklist reads what only they may all read. */}
+        {session.capabilities.includes('company.write') && <SetupChecklist />}
         <section
           aria-labelledby={whoId}
           className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
