@@ -1,5 +1,6 @@
 import { writeReport, type ScenarioResult } from './report.js';
 import { agentListScenario } from './scenarios/agent-list.js';
+import { bundleSizeScenario } from './scenarios/bundle-size.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
@@ -13,6 +14,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'sign-in': signInScenario,
   ingestion: ingestionScenario,
   'agent-list': agentListScenario,
+  'bundle-size': bundleSizeScenario,
 };
 
 const results: ScenarioResult[] = [];
