@@ -26,6 +26,10 @@ import companyDe from '../features/company/i18n/de.json';
 import companyEn from '../features/company/i18n/en.json';
 import companyFr from '../features/company/i18n/fr.json';
 import companyNl from '../features/company/i18n/nl.json';
+import importsDe from '../features/imports/i18n/de.json';
+import importsEn from '../features/imports/i18n/en.json';
+import importsFr from '../features/imports/i18n/fr.json';
+import importsNl from '../features/imports/i18n/nl.json';
 import licencesDe from '../features/licences/i18n/de.json';
 import licencesEn from '../features/licences/i18n/en.json';
 import licencesFr from '../features/licences/i18n/fr.json';
@@ -37,6 +41,7 @@ const featureCatalogues = {
   fr: {
     ...companyFr,
     licences: licencesFr,
+    imports: importsFr,
     clients: clientsFR,
     sites: sitesFR,
     subcontractors: subcontractorsFR,
@@ -46,6 +51,7 @@ const featureCatalogues = {
   nl: {
     ...companyNl,
     licences: licencesNl,
+    imports: importsNl,
     clients: clientsNL,
     sites: sitesNL,
     subcontractors: subcontractorsNL,
@@ -55,6 +61,7 @@ const featureCatalogues = {
   en: {
     ...companyEn,
     licences: licencesEn,
+    imports: importsEn,
     clients: clientsEN,
     sites: sitesEN,
     subcontractors: subcontractorsEN,
@@ -64,6 +71,7 @@ const featureCatalogues = {
   de: {
     ...companyDe,
     licences: licencesDe,
+    imports: importsDe,
     clients: clientsDE,
     sites: sitesDE,
     subcontractors: subcontractorsDE,
