@@ -10,7 +10,7 @@ export function useRunImport() {
       runImport(kind, mode, csv),
     onSuccess: async (report) => {
       if (report.mode === 'apply' && report.created > 0)
-        // Sites name their client, so a client list showing sites is stale too.
+        // Every query of that kind starts with its name (lists, choices, a client's sites).
         await queryClient.invalidateQueries({ queryKey: [report.kind] });
     },
   });
