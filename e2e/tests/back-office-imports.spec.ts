@@ -20,6 +20,7 @@ async function problemRows(page: Page) {
   const table = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: /^(Problème|Probleem)$/ }) });
+  await expect(table).toBeVisible();
   const rows = table.getByRole('row');
   const count = await rows.count();
   const texts: string[] = [];
@@ -55,7 +56,7 @@ test.describe('back-office CSV imports', () => {
       `${clientC};IMPC${stamp};0203.201.341;`,
       `${clientA};IMPD${stamp};;peut-être`,
     ]);
-    const importButton = page.getByRole('button', { name: /^Importer/ });
+    const importButton = page.getByRole('button', { name: 'Importer les lignes vérifiées' });
     await expect(importButton).toBeDisabled();
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await expect(
@@ -153,6 +154,57 @@ test.describe('back-office CSV imports', () => {
     await page.getByRole('button', { name: '2 regels importeren' }).click();
     await expect(page.getByText('2 agenten aangemaakt.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Naar de agenten' })).toHaveAttribute('href', '/agents');
+  });
+
+  test('files too big, too long or not CSV are explained, and a client created between the check and the import shows the report again', async ({
+    page,
+  }) => {
+    const stamp = Date.now();
+    const name = `Import E2E ${stamp} Z`;
+    await signIn(page, 'admin', '/imports');
+    await expect(page.getByRole('heading', { name: 'Importer des données (CSV)', level: 1 })).toBeVisible();
+
+    await chooseCsv(page, 'Fichier CSV', 'clients.csv', ['name;reference', `"${name};IMPZ${stamp}`]);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect(page.getByRole('alert')).toContainText("Ce fichier n'est pas un CSV lisible");
+
+    await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
+      name: 'clients.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('PK'),
+    });
+    await expect(page.getByText('Ceci est un classeur, pas un fichier CSV', { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Vérifier le fichier' })).toBeDisabled();
+
+    await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
+      name: 'huge.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 'a'),
+    });
+    await expect(
+      page.getByText('Ce fichier dépasse 4 Mio : découpez-le en plusieurs fichiers.'),
+    ).toBeVisible();
+
+    const tooMany = Array.from({ length: 5001 }, (_, index) => `Client ${index};`);
+    await chooseCsv(page, 'Fichier CSV', 'clients.csv', ['name;reference', ...tooMany]);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      /Ce fichier contient 5.001 lignes ; on peut en importer 5.000/,
+    );
+
+    await chooseCsv(page, 'Fichier CSV', 'clients.csv', ['name;reference', `${name};IMPZ${stamp}`]);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect(page.getByRole('button', { name: 'Importer 1 ligne' })).toBeEnabled();
+    // Meanwhile, someone creates the same client by hand.
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'ciao_csrf')?.value ?? '';
+    const created = await page.request.post('/api/clients', {
+      data: { name },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(created.status()).toBe(201);
+    await page.getByRole('button', { name: 'Importer 1 ligne' }).click();
+    expect(await problemRows(page)).toEqual(['2 | name | Ce nom existe déjà.']);
+    await expect(page.getByRole('button', { name: 'Importer les lignes vérifiées' })).toBeDisabled();
   });
 
   test('an HR manager is offered the agents import only', async ({ page }) => {

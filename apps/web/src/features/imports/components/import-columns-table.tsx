@@ -42,7 +42,7 @@ export function ImportColumnsTable({ kind }: { kind: ImportKind }) {
         columns={columns}
         rows={importColumns[kind]}
         rowKey={(column) => column.name}
-        minWidth="30rem"
+        minWidth="24rem"
         labelledBy={headingId}
       />
     </div>

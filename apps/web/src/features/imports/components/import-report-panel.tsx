@@ -63,7 +63,7 @@ export function ImportReportPanel({ report }: { report: ImportReport }) {
         columns={columns}
         rows={shown.map((problem, index) => ({ ...problem, index }))}
         rowKey={(problem) => String(problem.index)}
-        minWidth="28rem"
+        minWidth="22rem"
         labelledBy={headingId}
       />
       {hidden > 0 && <p className="text-slate-700">{t('imports.report.more', { count: hidden })}</p>}

@@ -38,7 +38,7 @@ const MAX_MIB = mebibytes(IMPORT_MAX_BYTES);
  * problem in that same file; the server checks again and writes all or nothing.
  */
 export function ImportsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSignedIn();
   const kinds = importableKinds(session.capabilities);
   const [kind, setKind] = useState<ImportKind | undefined>(kinds[0]);
@@ -168,7 +168,10 @@ export function ImportsScreen() {
         <TextField
           key={inputKey}
           label={t('imports.file.label')}
-          hint={t('imports.file.hint', { maxMiB: MAX_MIB, maxRows: IMPORT_MAX_ROWS })}
+          hint={t('imports.file.hint', {
+            maxMiB: MAX_MIB,
+            maxRows: IMPORT_MAX_ROWS.toLocaleString(i18n.language),
+          })}
           type="file"
           accept=".csv,text/csv"
           className="max-w-xl [&_input]:py-2"
@@ -192,7 +195,9 @@ export function ImportsScreen() {
           >
             {run.isPending && run.variables.mode === 'apply'
               ? t('imports.importing')
-              : t('imports.apply', { count: checked?.rowCount ?? 0 })}
+              : checked
+                ? t('imports.apply', { count: checked.rowCount })
+                : t('imports.applyUnchecked')}
           </button>
         </div>
         {!checked && <p className="text-sm text-slate-700">{t('imports.applyNeedsCheck')}</p>}
