@@ -56,6 +56,7 @@ test.describe('back-office CSV imports', () => {
       `${clientC};IMPC${stamp};0203.201.341;`,
       `${clientA};IMPD${stamp};;peut-être`,
     ]);
+    await expect(page.getByText('Fichier choisi : clients.csv (1 Kio).')).toBeVisible();
     const importButton = page.getByRole('button', { name: 'Importer les lignes vérifiées' });
     await expect(importButton).toBeDisabled();
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();

@@ -31,14 +31,20 @@ export function templateUrl(kind: ImportKind): string {
   return `/api/imports/${kind}/template.csv`;
 }
 
-/** Why a chosen file is not sent: too big for the server, empty, or a workbook instead of CSV. */
-export type FileRefusal = 'TOO_LARGE' | 'EMPTY' | 'NOT_CSV';
+/**
+ * Why a chosen file is not sent: too big for the server, empty, a workbook instead of CSV, or
+ * unreadable (changed on disk while being read).
+ */
+export type FileRefusal = 'TOO_LARGE' | 'EMPTY' | 'NOT_CSV' | 'UNREADABLE';
 
 /**
  * Checks a chosen file before reading it: the server refuses bodies over 4 MiB, and an Excel
  * workbook must first be saved as CSV. Example: `fileRefusal({ name: 'a.xlsx', size: 10 })` -> `'NOT_CSV'`.
  */
-export function fileRefusal(file: { name: string; size: number }): FileRefusal | undefined {
+export function fileRefusal(file: {
+  name: string;
+  size: number;
+}): Exclude<FileRefusal, 'UNREADABLE'> | undefined {
   if (/\.(xlsx|xlsm|xls|ods|numbers)$/i.test(file.name)) return 'NOT_CSV';
   if (file.size === 0) return 'EMPTY';
   if (file.size > IMPORT_MAX_BYTES) return 'TOO_LARGE';

@@ -1,6 +1,6 @@
 import type { ImportKind, ImportReport } from '@ciao/domain';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@ciao/domain';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,6 +20,7 @@ import { ImportReportPanel } from './import-report-panel';
 interface ChosenFile {
   id: number;
   name: string;
+  size: number;
   csv: string;
 }
 
@@ -43,8 +44,7 @@ export function ImportsScreen() {
   const kinds = importableKinds(session.capabilities);
   const [kind, setKind] = useState<ImportKind | undefined>(kinds[0]);
   const [file, setFile] = useState<ChosenFile>();
-  // The file input is reset (a new key) when the kind changes or a file was imported.
-  const [inputKey, setInputKey] = useState(0);
+  const choices = useRef(0);
   const [fileError, setFileError] = useState<FileRefusal>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [created, setCreated] = useState<{ kind: ImportKind; count: number }>();
@@ -57,26 +57,40 @@ export function ImportsScreen() {
     setFile(undefined);
     setFileError(undefined);
     setOutcome(undefined);
-    setInputKey((key) => key + 1);
   };
 
+  // The file stays chosen (whoever picked it first then the kind keeps it); it is checked again.
   const chooseKind = (next: ImportKind) => {
     setKind(next);
     setCreated(undefined);
-    forget();
+    setOutcome(undefined);
   };
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const chosen = input.files?.[0];
+    if (!chosen) return; // the picker was cancelled: the file chosen before stays
+    const id = ++choices.current;
     setOutcome(undefined);
     setCreated(undefined);
     setFile(undefined);
-    const chosen = event.target.files?.[0];
-    if (!chosen) return setFileError(undefined);
     const refusal = fileRefusal(chosen);
     setFileError(refusal);
     if (refusal) return;
-    const csv = await chosen.text();
-    setFile({ id: Date.now(), name: chosen.name, csv });
+    let csv: string;
+    try {
+      csv = await chosen.text();
+    } catch {
+      // The file was moved or changed on disk while being read.
+      if (id === choices.current) setFileError('UNREADABLE');
+      return;
+    }
+    // A file chosen again meanwhile wins over this one, whichever is read first.
+    if (id !== choices.current) return;
+    setFile({ id, name: chosen.name, size: chosen.size, csv });
+    // Emptied so that choosing the same file again, once corrected and saved, reads it again (a
+    // browser sends no change event for the path already in the input); its name is shown below.
+    input.value = '';
   };
 
   const send = (mode: 'dry-run' | 'apply') => {
@@ -166,7 +180,6 @@ export function ImportsScreen() {
           {t('imports.steps.file')}
         </h2>
         <TextField
-          key={inputKey}
           label={t('imports.file.label')}
           hint={t('imports.file.hint', {
             maxMiB: MAX_MIB,
@@ -178,6 +191,13 @@ export function ImportsScreen() {
           error={fileError && t(`imports.file.refused.${fileError}`, { maxMiB: MAX_MIB })}
           onChange={(event) => void chooseFile(event)}
         />
+        <p aria-live="polite" className="text-slate-800">
+          {file &&
+            t('imports.file.chosen', {
+              name: file.name,
+              size: Math.max(1, Math.round(file.size / 1024)).toLocaleString(i18n.language),
+            })}
+        </p>
         <div className="flex flex-wrap gap-3">
           <button
             type="button"
