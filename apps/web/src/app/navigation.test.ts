@@ -27,6 +27,15 @@ describe('menuFor', () => {
     expect(canOpen(['sites.read'], '/clients')).toBe(false);
   });
 
+  it('opens imports to whoever may create clients, sites or agents, and to no one else', () => {
+    expect(canOpen(rightsTable.HR_MANAGER, '/imports')).toBe(true);
+    expect(canOpen(['sites.write'], '/imports')).toBe(true);
+    for (const role of ['SUPERVISOR', 'INSPECTOR', 'NONE'] as const) {
+      expect(canOpen(rightsTable[role], '/imports')).toBe(false);
+      expect(labels(menuFor(rightsTable[role]))).not.toContain('imports');
+    }
+  });
+
   it('grows with the screens: an item appears once its route exists', () => {
     const everyScreen = navigation.map((item) => item.path);
     expect(labels(menuFor(rightsTable.SUPERVISOR, everyScreen))).not.toContain('users');

@@ -11,6 +11,7 @@ export const implementedScreens = [
   '/licences',
   '/users',
   '/company',
+  '/imports',
 ] as const;
 
 export type NavigationLabel =
@@ -27,6 +28,7 @@ export type NavigationLabel =
   | 'licences'
   | 'users'
   | 'company'
+  | 'imports'
   | 'audit';
 
 export interface NavigationItem {
@@ -53,6 +55,8 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'licences', path: '/licences', anyOf: ['licences.read'] },
   { label: 'users', path: '/users', anyOf: ['users.read'] },
   { label: 'company', path: '/company', anyOf: ['company.read'] },
+  // Importing a kind is creating it: whoever may create clients, sites or agents may import them.
+  { label: 'imports', path: '/imports', anyOf: ['clients.write', 'sites.write', 'agents.write'] },
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
 ];
 

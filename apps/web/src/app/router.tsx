@@ -117,6 +117,15 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireCapability path="/imports" />,
+                children: [
+                  {
+                    path: 'imports',
+                    lazy: screen(async () => (await import('./routes/imports-route')).ImportsRoute),
+                  },
+                ],
+              },
+              {
                 element: <RequireCapability path="/company" />,
                 children: [
                   {

@@ -30,6 +30,10 @@ import setupNl from '../features/setup/i18n/nl.json';
 import companyEn from '../features/company/i18n/en.json';
 import companyFr from '../features/company/i18n/fr.json';
 import companyNl from '../features/company/i18n/nl.json';
+import importsDe from '../features/imports/i18n/de.json';
+import importsEn from '../features/imports/i18n/en.json';
+import importsFr from '../features/imports/i18n/fr.json';
+import importsNl from '../features/imports/i18n/nl.json';
 import licencesDe from '../features/licences/i18n/de.json';
 import licencesEn from '../features/licences/i18n/en.json';
 import licencesFr from '../features/licences/i18n/fr.json';
@@ -42,6 +46,7 @@ const featureCatalogues = {
     ...companyFr,
     setup: setupFr,
     licences: licencesFr,
+    imports: importsFr,
     clients: clientsFR,
     sites: sitesFR,
     subcontractors: subcontractorsFR,
@@ -52,6 +57,7 @@ const featureCatalogues = {
     ...companyNl,
     setup: setupNl,
     licences: licencesNl,
+    imports: importsNl,
     clients: clientsNL,
     sites: sitesNL,
     subcontractors: subcontractorsNL,
@@ -62,6 +68,7 @@ const featureCatalogues = {
     ...companyEn,
     setup: setupEn,
     licences: licencesEn,
+    imports: importsEn,
     clients: clientsEN,
     sites: sitesEN,
     subcontractors: subcontractorsEN,
@@ -72,6 +79,7 @@ const featureCatalogues = {
     ...companyDe,
     setup: setupDe,
     licences: licencesDe,
+    imports: importsDe,
     clients: clientsDE,
     sites: sitesDE,
     subcontractors: subcontractorsDE,
