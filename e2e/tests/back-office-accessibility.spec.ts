@@ -14,6 +14,7 @@ const screens = [
   { path: '/tasks/groups', heading: 'Tâches', create: 'Nouveau groupe' },
   { path: '/licences', heading: 'Licences et appareils', create: 'Nouveau code de licence' },
   { path: '/licences/devices', heading: 'Licences et appareils' },
+  { path: '/imports', heading: 'Importer des données (CSV)' },
   { path: '/users', heading: 'Utilisateurs', create: 'Nouvel utilisateur' },
   { path: '/company', heading: 'Entreprise' },
 ] as const;
@@ -22,6 +23,7 @@ test('the main screens have no serious accessibility violation, lists and forms'
   test.setTimeout(90_000);
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
   await signIn(page, 'admin', '/');
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
   for (const screen of screens) {
     await test.step(screen.path, async () => {
       await page.goto(screen.path);
@@ -41,6 +43,7 @@ test('the main screens have no serious accessibility violation on a phone, in Du
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'admin', '/');
+  await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
   await page.getByLabel('Langue', { exact: true }).selectOption('nl');
   for (const path of ['/', '/agents', '/sites', '/tasks', '/licences']) {
     await page.goto(path);
