@@ -130,8 +130,8 @@ test.describe('back-office CSV imports', () => {
 
     await chooseCsv(page, 'CSV-bestand', 'agenten.csv', [
       'identifier;firstName;lastName;niss;activeFrom',
-      `IMP${stamp};Jan;Peeters;85.07.30-033.29;2026-12-01`,
-      `IMQ${stamp};An;Janssens;;31/02/2026`,
+      `IMP${stamp};Jens;Importeur;85.07.30-033.29;2026-12-01`,
+      `IMQ${stamp};Anke;Importeur;;31/02/2026`,
     ]);
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     await expect(
@@ -148,8 +148,8 @@ test.describe('back-office CSV imports', () => {
 
     await chooseCsv(page, 'CSV-bestand', 'agenten.csv', [
       'identifier;firstName;lastName;niss;activeFrom',
-      `IMP${stamp};Jan;Peeters;;2026-12-01`,
-      `IMQ${stamp};An;Janssens;;01/02/2026`,
+      `IMP${stamp};Jens;Importeur;;2026-12-01`,
+      `IMQ${stamp};Anke;Importeur;;01/02/2026`,
     ]);
     await page.getByRole('button', { name: 'Bestand controleren' }).click();
     await page.getByRole('button', { name: '2 regels importeren' }).click();
