@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agents,
@@ -15,10 +15,20 @@ import {
 
 /**
  * Serialises registrations per agent: two requests for one agent (a retry racing the original, two
- * phones) wait for each other here, so the state machine always sees the latest state. The agent
- * comes with its company, the company's ONSS connection and its employer, in the same round trip.
+ * phones) wait for each other here, so the state machine always sees the latest state. In the same
+ * round trip — the hottest route of the product pays per round trip — come the company, its ONSS
+ * connection, the employer and, for a single registration, its task when the agent is linked to it.
+ * Nothing that another registration of the agent may change is read here: a statement that waited
+ * for the lock still sees the data of before the wait.
  */
-export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
+export async function lockAgent(tx: Db, tenantId: string, agentId: string, single?: { taskId: string }) {
+  const linkedTask = single
+    ? and(
+        eq(taskAgents.tenantId, agents.tenantId),
+        eq(taskAgents.agentId, agents.id),
+        eq(taskAgents.taskId, single.taskId),
+      )
+    : sql`false`;
   const [row] = await tx
     .select({
       id: agents.id,
@@ -29,6 +39,8 @@ export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
       onssClientId: onssConnections.clientId,
       subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
       subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
+      task: tasks,
+      site: sites,
     })
     .from(agents)
     .innerJoin(tenants, eq(tenants.id, agents.tenantId))
@@ -37,6 +49,9 @@ export async function lockAgent(tx: Db, tenantId: string, agentId: string) {
       subcontractors,
       and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)),
     )
+    .leftJoin(taskAgents, linkedTask)
+    .leftJoin(tasks, and(eq(tasks.id, taskAgents.taskId), eq(tasks.tenantId, agents.tenantId)))
+    .leftJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.tenantId, agents.tenantId)))
     .where(and(eq(agents.tenantId, tenantId), eq(agents.id, agentId)))
     .for('update', { of: agents });
   return row;
@@ -66,20 +81,47 @@ export async function findOpenSession(tx: Db, tenantId: string, agentId: string)
   return session;
 }
 
-/** Sessions a manager closed by correction whose departure is not registered yet (usually none). */
-export async function findSessionsClosedByCorrection(tx: Db, tenantId: string, agentId: string) {
-  return tx
-    .select()
-    .from(workSessions)
-    .where(
+/**
+ * What the agent's previous registrations left, read after the agent's lock (so it includes a
+ * registration committed while this one waited), in one round trip: the unfinished sessions — the
+ * open one (at most one) and those a manager closed by correction whose departure is not registered
+ * yet (usually none) —, the time of the agent's latest registration, and whether `eventId` is
+ * already stored (a replay). The company's row anchors the query, so it answers one row even when
+ * there is no session.
+ */
+export async function readAgentProgress(tx: Db, tenantId: string, agentId: string, eventId?: string) {
+  const rows = await tx
+    .select({
+      session: workSessions,
+      latestEventTime: sql<Date | null>`(
+        select max(${clockEvents.deviceTime}) from ${clockEvents}
+        where ${clockEvents.tenantId} = ${tenantId} and ${clockEvents.agentId} = ${agentId}
+      )`.mapWith(clockEvents.deviceTime),
+      storedEventId: eventId
+        ? sql<string | null>`(
+            select ${clockEvents.id} from ${clockEvents}
+            where ${clockEvents.tenantId} = ${tenantId} and ${clockEvents.id} = ${eventId}
+          )`
+        : sql<string | null>`null`,
+    })
+    .from(tenants)
+    .leftJoin(
+      workSessions,
       and(
-        eq(workSessions.tenantId, tenantId),
+        eq(workSessions.tenantId, tenants.id),
         eq(workSessions.agentId, agentId),
-        eq(workSessions.state, 'CLOSED'),
-        eq(workSessions.corrected, true),
-        isNull(workSessions.endedAt),
+        or(
+          ne(workSessions.state, 'CLOSED'),
+          and(eq(workSessions.corrected, true), isNull(workSessions.endedAt)),
+        ),
       ),
-    );
+    )
+    .where(eq(tenants.id, tenantId));
+  return {
+    sessions: rows.flatMap((row) => (row.session ? [row.session] : [])),
+    latestEventTime: rows[0]?.latestEventTime ?? undefined,
+    eventAlreadyStored: (rows[0]?.storedEventId ?? null) !== null,
+  };
 }
 
 /** The events of a sync that are already recorded (replays), by id. */
@@ -120,17 +162,6 @@ export async function insertOnssRegistrations(
   registrations: (typeof onssRegistrations.$inferInsert)[],
 ) {
   if (registrations.length > 0) await tx.insert(onssRegistrations).values(registrations);
-}
-
-/** The last registration of the agent, to refuse one dated before it (also across sessions). */
-export async function latestEventTime(tx: Db, tenantId: string, agentId: string): Promise<Date | undefined> {
-  const [row] = await tx
-    .select({ deviceTime: clockEvents.deviceTime })
-    .from(clockEvents)
-    .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.agentId, agentId)))
-    .orderBy(desc(clockEvents.deviceTime))
-    .limit(1);
-  return row?.deviceTime;
 }
 
 export async function sessionEvents(tx: Db, tenantId: string, workSessionId: string) {

@@ -4,32 +4,37 @@ import { openEventAnomalies } from '../anomalies/open-event-anomalies.js';
 import { recordAudits } from '../audit/audit-repository.js';
 import type { ClockContext, ClockWrites } from './clock-decision.js';
 import {
-  findOpenSession,
-  findSessionsClosedByCorrection,
   insertClockEvents,
   insertOnssRegistrations,
   upsertWorkSessions,
-  latestEventTime,
   listAgentTasks,
   lockAgent,
+  readAgentProgress,
   sessionEvents,
 } from './clock-repository.js';
 
 /**
  * Locks the agent (registrations of one agent are serialised) and reads, after the lock, what its
- * registrations are decided on.
+ * registrations are decided on. For a single registration (`single`), its task and whether its id
+ * is already stored come with the lock, so that the common case costs two reads.
  */
 export async function loadClockContext(
   tx: Db,
   tenantId: string,
   agentId: string,
   now: Date,
-): Promise<ClockContext> {
-  const agent = await lockAgent(tx, tenantId, agentId);
+  single?: { eventId: string; taskId: string },
+): Promise<ClockContext & { eventAlreadyStored: boolean }> {
+  const agent = await lockAgent(tx, tenantId, agentId, single && { taskId: single.taskId });
   if (!agent) throw new DomainError('TOKEN_INVALID', 'Your agent account no longer exists. Sign in again.');
-  const linked = await listAgentTasks(tx, tenantId, agentId);
-  const open = await findOpenSession(tx, tenantId, agentId);
-  const corrected = await findSessionsClosedByCorrection(tx, tenantId, agentId);
+  const linked = single
+    ? agent.task && agent.site
+      ? [{ task: agent.task, site: agent.site }]
+      : []
+    : await listAgentTasks(tx, tenantId, agentId);
+  const progress = await readAgentProgress(tx, tenantId, agentId, single?.eventId);
+  const open = progress.sessions.find((session) => session.state !== 'CLOSED');
+  const corrected = progress.sessions.filter((session) => session.state === 'CLOSED');
   const closedByCorrection = await Promise.all(
     corrected.map(async (session) => ({
       ...session,
@@ -52,7 +57,8 @@ export async function loadClockContext(
     linkedTasks: new Map(linked.map((row) => [row.task.id, row])),
     open: open ? { ...open, closedByCorrection: false, lastAction: null } : undefined,
     closedByCorrection,
-    latestEventTime: open ? open.lastEventAt : await latestEventTime(tx, tenantId, agentId),
+    latestEventTime: open ? open.lastEventAt : progress.latestEventTime,
+    eventAlreadyStored: progress.eventAlreadyStored,
   };
 }
 

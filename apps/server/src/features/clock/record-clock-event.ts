@@ -78,8 +78,13 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
   let result;
   try {
     result = await ctx.db.transaction(async (tx) => {
-      const context = await loadClockContext(tx, tenantId, agentId, now);
-      const existing = await findClockEvent(tx, tenantId, input.event.id);
+      const context = await loadClockContext(tx, tenantId, agentId, now, {
+        eventId: input.event.id,
+        taskId: input.event.taskId,
+      });
+      const existing = context.eventAlreadyStored
+        ? await findClockEvent(tx, tenantId, input.event.id)
+        : undefined;
       if (existing) {
         if (existing.agentId !== agentId || existing.contentHash !== contentHash) throw conflictError();
         return {
