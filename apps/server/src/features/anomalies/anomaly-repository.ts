@@ -19,6 +19,17 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * Opens anomalies, skipping any whose cause already has an unresolved one (the partial unique index
  * `anomalies_open_cause_key`). Returns how many were opened.
  */
+/** The insert of `insertAnomalies` (a reopened cause is skipped), not run, for a larger statement. */
+export function insertAnomaliesQuery(db: Db, rows: readonly NewAnomaly[]) {
+  return db
+    .insert(anomalies)
+    .values(rows.map((row) => ({ ...row, status: 'open' })))
+    .onConflictDoNothing({
+      target: [anomalies.tenantId, anomalies.dedupeKey],
+      where: sql`status <> 'resolved'`,
+    });
+}
+
 export async function insertAnomalies(db: Db, rows: readonly NewAnomaly[]): Promise<number> {
   let opened = 0;
   for (const part of chunks(rows)) {

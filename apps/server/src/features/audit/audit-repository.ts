@@ -57,7 +57,8 @@ export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Prom
     await db.insert(auditLog).values(entries.slice(start, start + AUDIT_ROWS_PER_STATEMENT).map(toAuditRow));
 }
 
-function toAuditRow(entry: AuditEntry) {
+/** The row an audit entry is stored as, for a caller that writes it in a statement of its own. */
+export function toAuditRow(entry: AuditEntry) {
   return {
     tenantId: entry.tenantId,
     actorType: entry.actor.type,

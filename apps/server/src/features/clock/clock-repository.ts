@@ -133,14 +133,12 @@ export async function findClockEvents(tx: Db, tenantId: string, ids: readonly st
     .where(and(eq(clockEvents.tenantId, tenantId), inArray(clockEvents.id, [...ids])));
 }
 
-export async function insertClockEvents(tx: Db, events: (typeof clockEvents.$inferInsert)[]) {
-  if (events.length > 0) await tx.insert(clockEvents).values(events);
-}
-
-/** New sessions are inserted, existing ones get their new state and totals: one statement. */
-export async function upsertWorkSessions(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
-  if (sessions.length === 0) return;
-  await tx
+/**
+ * New sessions are inserted, existing ones get their new state and totals, in one statement — not
+ * run here: it is part of the registration's single write statement.
+ */
+export function upsertWorkSessionsQuery(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
+  return tx
     .insert(workSessions)
     .values(sessions)
     .onConflictDoUpdate({
@@ -155,13 +153,6 @@ export async function upsertWorkSessions(tx: Db, sessions: (typeof workSessions.
         updatedAt: sql`excluded.updated_at`,
       },
     });
-}
-
-export async function insertOnssRegistrations(
-  tx: Db,
-  registrations: (typeof onssRegistrations.$inferInsert)[],
-) {
-  if (registrations.length > 0) await tx.insert(onssRegistrations).values(registrations);
 }
 
 export async function sessionEvents(tx: Db, tenantId: string, workSessionId: string) {
