@@ -44,6 +44,7 @@ describe(`starting the server (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     return server;
   };
 
+  // A real process seeding the demo (argon2 hashes): slow on a busy machine.
   it('starts with demo data, answers ready, and stops cleanly on SIGINT', async () => {
     const server = start();
     await waitForReady(server);
@@ -56,7 +57,7 @@ describe(`starting the server (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
     if (!onPostgres) expect(fs.existsSync(path.join(dataDir, 'ciao.lock'))).toBe(false);
-  });
+  }, 120_000);
 
   it('keeps the data on a second start', async () => {
     const server = start();

@@ -1,8 +1,11 @@
+export { ActiveFilter } from './active-filter';
 export { ACTIONS_CELL, DataTable, ROW_ACTION } from './data-table';
 export type { Column } from './data-table';
+export { ListResults } from './list-results';
 export { ListSearch } from './list-search';
 export { EmptyState, ListStatus, Notice } from './list-status';
 export { Pagination } from './pagination';
+export { ScreenHeader } from './screen-header';
 export { useListState } from './use-list-state';
 export type { ListControls, ListState } from './use-list-state';
 export { useFormInUrl } from './use-form-in-url';

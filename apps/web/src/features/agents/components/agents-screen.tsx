@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
@@ -142,28 +141,27 @@ export function AgentsScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('agents.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('agents.intro') : t('agents.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              form.openCreate();
-              setNotice(undefined);
-            }}
-          >
-            {t('agents.newAgent')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('agents.title')}
+        intro={canWrite ? t('agents.intro') : t('agents.introReadOnly')}
+        action={
+          <>
+            {canWrite && !creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  form.openCreate();
+                  setNotice(undefined);
+                }}
+              >
+                {t('agents.newAgent')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -208,15 +206,10 @@ export function AgentsScreen() {
       )}
 
       <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('agents.searchHint')}>
-        <SelectField
+        <ActiveFilter
           label={t('agents.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
         <SelectField
           label={t('agents.filters.agentType')}
@@ -239,31 +232,15 @@ export function AgentsScreen() {
         />
       </ListSearch>
 
-      <ListStatus isPending={agents.isPending} error={agents.error} onRetry={() => void agents.refetch()} />
-
-      {agents.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('agents.total', { count: agents.data.total })}</p>
-          {agents.data.items.length === 0 ? (
-            <EmptyState>{filtered ? t('agents.empty') : t('agents.emptyStart')}</EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={agents.data.items}
-              rowKey={(agent) => agent.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={agents.data.pageSize}
-            total={agents.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
+      <ListResults
+        query={agents}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(agent) => agent.id}
+        empty={filtered ? t('agents.empty') : t('agents.emptyStart')}
+        total={(count) => t('agents.total', { count })}
+      />
     </div>
   );
 }

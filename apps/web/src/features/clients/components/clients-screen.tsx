@@ -7,18 +7,16 @@ import { Link } from 'react-router';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useFormInUrl,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
-import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { formatAddress } from '../../../lib/address-form-values';
 import { useClient, useClientList } from '../hooks/use-clients';
@@ -115,28 +113,27 @@ export function ClientsScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('clients.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('clients.intro') : t('clients.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !form.creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setNotice(undefined);
-              form.openCreate();
-            }}
-          >
-            {t('clients.newClient')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('clients.title')}
+        intro={canWrite ? t('clients.intro') : t('clients.introReadOnly')}
+        action={
+          <>
+            {canWrite && !form.creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  setNotice(undefined);
+                  form.openCreate();
+                }}
+              >
+                {t('clients.newClient')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -171,53 +168,23 @@ export function ClientsScreen() {
       )}
 
       <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('clients.searchHint')}>
-        <SelectField
+        <ActiveFilter
           label={t('clients.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
       </ListSearch>
 
-      <ListStatus
-        isPending={clients.isPending}
-        error={clients.error}
-        onRetry={() => void clients.refetch()}
+      <ListResults
+        query={clients}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(client) => client.id}
+        empty={
+          filtered ? t('clients.empty') : canWrite ? t('clients.emptyStart') : t('clients.emptyReadOnly')
+        }
       />
-
-      {clients.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('list.total', { count: clients.data.total })}</p>
-          {clients.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered
-                ? t('clients.empty')
-                : canWrite
-                  ? t('clients.emptyStart')
-                  : t('clients.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={clients.data.items}
-              rowKey={(client) => client.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={clients.data.pageSize}
-            total={clients.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
     </div>
   );
 }

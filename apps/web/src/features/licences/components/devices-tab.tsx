@@ -5,12 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
   useListState,
 } from '../../../components/list';
@@ -194,41 +191,16 @@ export function DevicesTab() {
         />
       </ListSearch>
 
-      <ListStatus
-        isPending={devices.isPending}
-        error={devices.error}
-        onRetry={() => void devices.refetch()}
+      <ListResults
+        query={devices}
+        list={list}
+        labelledBy={headingId}
+        hiddenTitle={t('licences.tabs.devices')}
+        columns={columns}
+        rowKey={(device) => device.id}
+        empty={filtered ? t('licences.devices.empty') : t('licences.devices.emptyStart')}
+        total={(count) => t('licences.devices.total', { count })}
       />
-      {devices.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <h2 id={headingId} className="sr-only">
-            {t('licences.tabs.devices')}
-          </h2>
-          <p className="text-sm text-slate-600">
-            {t('licences.devices.total', { count: devices.data.total })}
-          </p>
-          {devices.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered ? t('licences.devices.empty') : t('licences.devices.emptyStart')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={devices.data.items}
-              rowKey={(device) => device.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={devices.data.pageSize}
-            total={devices.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
     </div>
   );
 }

@@ -6,12 +6,9 @@ import { Link } from 'react-router';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
   useListState,
 } from '../../../components/list';
@@ -183,43 +180,18 @@ export function LicencesTab() {
         />
       </ListSearch>
 
-      <ListStatus
-        isPending={licences.isPending}
-        error={licences.error}
-        onRetry={() => void licences.refetch()}
+      <ListResults
+        query={licences}
+        list={list}
+        labelledBy={headingId}
+        hiddenTitle={t('licences.tabs.licences')}
+        columns={columns}
+        rowKey={(licence) => licence.id}
+        empty={
+          filtered ? t('licences.empty') : canWrite ? t('licences.emptyStart') : t('licences.emptyReadOnly')
+        }
+        total={(count) => t('licences.total', { count })}
       />
-      {licences.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <h2 id={headingId} className="sr-only">
-            {t('licences.tabs.licences')}
-          </h2>
-          <p className="text-sm text-slate-600">{t('licences.total', { count: licences.data.total })}</p>
-          {licences.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered
-                ? t('licences.empty')
-                : canWrite
-                  ? t('licences.emptyStart')
-                  : t('licences.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={licences.data.items}
-              rowKey={(licence) => licence.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={licences.data.pageSize}
-            total={licences.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
     </div>
   );
 }

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useFormInUrl,
   useListState,
 } from '../../../components/list';
@@ -113,28 +112,27 @@ export function SitesScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('sites.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('sites.intro') : t('sites.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !form.creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setNotice(undefined);
-              form.openCreate();
-            }}
-          >
-            {t('sites.newSite')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('sites.title')}
+        intro={canWrite ? t('sites.intro') : t('sites.introReadOnly')}
+        action={
+          <>
+            {canWrite && !form.creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  setNotice(undefined);
+                  form.openCreate();
+                }}
+              >
+                {t('sites.newSite')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -174,49 +172,26 @@ export function SitesScreen() {
             ...(clients.data?.items ?? []).map((client) => ({ value: client.id, label: client.name })),
           ]}
         />
-        <SelectField
+        <ActiveFilter
           label={t('sites.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
       </ListSearch>
 
-      <ListStatus isPending={sites.isPending} error={sites.error} onRetry={() => void sites.refetch()} />
-
-      {sites.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">
-            {filteredClient
-              ? t('sites.totalOfClient', { count: sites.data.total, client: filteredClient.name })
-              : t('list.total', { count: sites.data.total })}
-          </p>
-          {sites.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered ? t('sites.empty') : canWrite ? t('sites.emptyStart') : t('sites.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={sites.data.items}
-              rowKey={(site) => site.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={sites.data.pageSize}
-            total={sites.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
+      <ListResults
+        query={sites}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(site) => site.id}
+        empty={filtered ? t('sites.empty') : canWrite ? t('sites.emptyStart') : t('sites.emptyReadOnly')}
+        total={(count) =>
+          filteredClient
+            ? t('sites.totalOfClient', { count, client: filteredClient.name })
+            : t('list.total', { count })
+        }
+      />
     </div>
   );
 }

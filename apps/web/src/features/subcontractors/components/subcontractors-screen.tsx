@@ -5,17 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
-import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { useSubcontractorList } from '../hooks/use-subcontractors';
 import { SubcontractorForm } from './subcontractor-form';
@@ -101,29 +99,28 @@ export function SubcontractorsScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('subcontractors.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('subcontractors.intro') : t('subcontractors.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setCreating(true);
-              setEditing(undefined);
-              setNotice(undefined);
-            }}
-          >
-            {t('subcontractors.newSubcontractor')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('subcontractors.title')}
+        intro={canWrite ? t('subcontractors.intro') : t('subcontractors.introReadOnly')}
+        action={
+          <>
+            {canWrite && !creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  setCreating(true);
+                  setEditing(undefined);
+                  setNotice(undefined);
+                }}
+              >
+                {t('subcontractors.newSubcontractor')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -147,54 +144,28 @@ export function SubcontractorsScreen() {
       )}
 
       <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('subcontractors.searchHint')}>
-        <SelectField
+        <ActiveFilter
           label={t('subcontractors.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
       </ListSearch>
 
-      <ListStatus
-        isPending={subcontractors.isPending}
-        error={subcontractors.error}
-        onRetry={() => void subcontractors.refetch()}
+      <ListResults
+        query={subcontractors}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(item) => item.id}
+        empty={
+          filtered
+            ? t('subcontractors.empty')
+            : canWrite
+              ? t('subcontractors.emptyStart')
+              : t('subcontractors.emptyReadOnly')
+        }
+        minWidth="40rem"
       />
-
-      {subcontractors.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('list.total', { count: subcontractors.data.total })}</p>
-          {subcontractors.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered
-                ? t('subcontractors.empty')
-                : canWrite
-                  ? t('subcontractors.emptyStart')
-                  : t('subcontractors.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={subcontractors.data.items}
-              rowKey={(item) => item.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-              minWidth="40rem"
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={subcontractors.data.pageSize}
-            total={subcontractors.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
     </div>
   );
 }

@@ -4,17 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
-import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { useTaskGroupList } from '../hooks/use-task-groups';
 import { TaskGroupForm } from './task-group-form';
@@ -82,29 +80,28 @@ export function TaskGroupsScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('taskGroups.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('taskGroups.intro') : t('taskGroups.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setCreating(true);
-              setEditing(undefined);
-              setNotice(undefined);
-            }}
-          >
-            {t('taskGroups.newGroup')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('taskGroups.title')}
+        intro={canWrite ? t('taskGroups.intro') : t('taskGroups.introReadOnly')}
+        action={
+          <>
+            {canWrite && !creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  setCreating(true);
+                  setEditing(undefined);
+                  setNotice(undefined);
+                }}
+              >
+                {t('taskGroups.newGroup')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -128,50 +125,29 @@ export function TaskGroupsScreen() {
       )}
 
       <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('taskGroups.searchHint')}>
-        <SelectField
+        <ActiveFilter
           label={t('taskGroups.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
       </ListSearch>
 
-      <ListStatus isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()} />
-
-      {groups.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('taskGroups.total', { count: groups.data.total })}</p>
-          {groups.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered
-                ? t('taskGroups.empty')
-                : canWrite
-                  ? t('taskGroups.emptyStart')
-                  : t('taskGroups.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={groups.data.items}
-              rowKey={(group) => group.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-              minWidth="36rem"
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={groups.data.pageSize}
-            total={groups.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
+      <ListResults
+        query={groups}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(group) => group.id}
+        empty={
+          filtered
+            ? t('taskGroups.empty')
+            : canWrite
+              ? t('taskGroups.emptyStart')
+              : t('taskGroups.emptyReadOnly')
+        }
+        total={(count) => t('taskGroups.total', { count })}
+        minWidth="36rem"
+      />
     </div>
   );
 }

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ActiveFilter,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
@@ -116,28 +115,27 @@ export function TasksScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('tasks.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">
-            {canWrite ? t('tasks.intro') : t('tasks.introReadOnly')}
-          </p>
-        </div>
-        {canWrite && !creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              form.openCreate();
-              setNotice(undefined);
-            }}
-          >
-            {t('tasks.newTask')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('tasks.title')}
+        intro={canWrite ? t('tasks.intro') : t('tasks.introReadOnly')}
+        action={
+          <>
+            {canWrite && !creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  form.openCreate();
+                  setNotice(undefined);
+                }}
+              >
+                {t('tasks.newTask')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -192,46 +190,23 @@ export function TasksScreen() {
             ...(groups.data?.items ?? []).map((group) => ({ value: group.id, label: group.name })),
           ]}
         />
-        <SelectField
+        <ActiveFilter
           label={t('tasks.filters.active')}
           value={list.state.filters.active}
-          onChange={(event) => list.setFilter('active', event.target.value)}
-          options={[
-            { value: '', label: t('list.all') },
-            { value: 'true', label: t('list.active') },
-            { value: 'false', label: t('list.inactive') },
-          ]}
+          onChange={(value) => list.setFilter('active', value)}
         />
       </ListSearch>
 
-      <ListStatus isPending={tasks.isPending} error={tasks.error} onRetry={() => void tasks.refetch()} />
-
-      {tasks.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('tasks.total', { count: tasks.data.total })}</p>
-          {tasks.data.items.length === 0 ? (
-            <EmptyState>
-              {filtered ? t('tasks.empty') : canWrite ? t('tasks.emptyStart') : t('tasks.emptyReadOnly')}
-            </EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={tasks.data.items}
-              rowKey={(task) => task.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-              minWidth="56rem"
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={tasks.data.pageSize}
-            total={tasks.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
+      <ListResults
+        query={tasks}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(task) => task.id}
+        empty={filtered ? t('tasks.empty') : canWrite ? t('tasks.emptyStart') : t('tasks.emptyReadOnly')}
+        total={(count) => t('tasks.total', { count })}
+        minWidth="56rem"
+      />
     </div>
   );
 }

@@ -5,13 +5,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIONS_CELL,
-  DataTable,
-  EmptyState,
+  ListResults,
   ListSearch,
-  ListStatus,
   Notice,
-  Pagination,
   ROW_ACTION,
+  ScreenHeader,
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
@@ -99,26 +97,27 @@ export function UsersScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('users.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">{t('users.intro')}</p>
-        </div>
-        {!creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setCreating(true);
-              setNotice(undefined);
-            }}
-          >
-            {t('users.newUser')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('users.title')}
+        intro={t('users.intro')}
+        action={
+          <>
+            {!creating && (
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                onClick={() => {
+                  setCreating(true);
+                  setNotice(undefined);
+                }}
+              >
+                {t('users.newUser')}
+              </button>
+            )}
+          </>
+        }
+      />
 
       <Notice message={notice} />
 
@@ -165,32 +164,16 @@ export function UsersScreen() {
         />
       )}
 
-      <ListStatus isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()} />
-
-      {users.data && (
-        <section aria-labelledby={headingId} className="space-y-3">
-          <p className="text-sm text-slate-600">{t('users.total', { count: users.data.total })}</p>
-          {users.data.items.length === 0 ? (
-            <EmptyState>{t('users.empty')}</EmptyState>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={users.data.items}
-              rowKey={(user) => user.id}
-              sort={list.state.sort}
-              order={list.state.order}
-              onSort={list.toggleSort}
-              minWidth="40rem"
-            />
-          )}
-          <Pagination
-            page={list.state.page}
-            pageSize={users.data.pageSize}
-            total={users.data.total}
-            onPage={list.setPage}
-          />
-        </section>
-      )}
+      <ListResults
+        query={users}
+        list={list}
+        labelledBy={headingId}
+        columns={columns}
+        rowKey={(user) => user.id}
+        empty={t('users.empty')}
+        total={(count) => t('users.total', { count })}
+        minWidth="40rem"
+      />
     </div>
   );
 }
