@@ -1,4 +1,5 @@
 import { onssFollowUpStatusSchema, type OnssRegistrationView } from '@ciao/domain';
+import { formatDateTime } from '@ciao/front-common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
@@ -20,7 +21,7 @@ export function FollowUpEditor({
   registration: OnssRegistrationView;
   onDone: (saved: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSignedIn().user;
   const { updateFollowUp } = useOnssMutations();
   const [status, setStatus] = useState<string>(registration.followUpStatus ?? '');
@@ -37,7 +38,11 @@ export function FollowUpEditor({
   return (
     <form
       className="grid min-w-72 gap-2"
-      aria-label={t('onss.followUp.editLabel', { agent: registration.agent.name })}
+      aria-label={t('onss.followUp.editLabel', {
+        agent: registration.agent.name,
+        direction: t(`onss.direction.${registration.direction}`),
+        time: formatDateTime(registration.registrationTime, i18n.language),
+      })}
       onSubmit={(event) => {
         event.preventDefault();
         updateFollowUp.mutate(

@@ -64,6 +64,11 @@ export function OnssRegistrationsTab() {
     ? (filters.view as OnssView)
     : 'all';
   const rows = registrations.data?.items ?? [];
+  const labelOf = (row: OnssRegistrationView) => ({
+    agent: row.agent.name,
+    direction: t(`onss.direction.${row.direction}`),
+    time: formatDateTime(row.registrationTime, i18n.language),
+  });
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
   const toggle = (id: string) => {
@@ -91,10 +96,7 @@ export function OnssRegistrationsTab() {
               <input
                 type="checkbox"
                 className="size-5 accent-brand-700"
-                aria-label={t('onss.selectOne', {
-                  agent: row.agent.name,
-                  time: formatDateTime(row.registrationTime, i18n.language),
-                })}
+                aria-label={t('onss.selectOne', labelOf(row))}
                 checked={selected.has(row.id)}
                 onChange={() => toggle(row.id)}
               />
@@ -150,10 +152,7 @@ export function OnssRegistrationsTab() {
           <Link
             to={`/onss/registrations/${row.id}`}
             className={`${ROW_ACTION} inline-flex items-center`}
-            aria-label={t('onss.detailsOf', {
-              agent: row.agent.name,
-              time: formatDateTime(row.registrationTime, i18n.language),
-            })}
+            aria-label={t('onss.detailsOf', labelOf(row))}
           >
             {t('onss.details')}
           </Link>
@@ -161,7 +160,7 @@ export function OnssRegistrationsTab() {
             <button
               type="button"
               className={ROW_ACTION}
-              aria-label={t('onss.followUp.editLabel', { agent: row.agent.name })}
+              aria-label={t('onss.followUp.editLabel', labelOf(row))}
               onClick={() => setEditing(row.id)}
             >
               {t('onss.followUp.edit')}
