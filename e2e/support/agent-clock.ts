@@ -9,7 +9,7 @@ const agentApi = '/api/agent/v1';
 /**
  * TEST@DEMO arrives at Louise 231 and leaves, through the agent app's API on a freshly activated
  * phone, so that the demo gets two ONSS registrations (an IN and an OUT). TEST is left off duty,
- * as the other tests expect. A poor `accuracyMeters` (over 100 m) opens a POOR_ACCURACY anomaly.
+ * as the other tests expect. A poor `accuracyMeters` (over 100 m) opens a POOR_ACCURACY anomaly on each of the two.
  * Returns the registration times, which are the ONSS registrations' times.
  */
 export async function clockTestAgent(request: APIRequestContext, options: { accuracyMeters?: number } = {}) {
@@ -64,6 +64,6 @@ export async function clockTestAgent(request: APIRequestContext, options: { accu
   const arrival = new Date(Date.now() - 2000);
   const departure = new Date(Date.now() - 1000);
   await send(task!.id, 'ARRIVE', arrival, options.accuracyMeters);
-  await send(task!.id, 'LEAVE', departure);
+  await send(task!.id, 'LEAVE', departure, options.accuracyMeters);
   return { arrival, departure };
 }

@@ -32,6 +32,7 @@ async function ours(page: Page): Promise<Registration[]> {
     .poll(
       async () => {
         const response = await page.request.get('/api/onss-registrations?pageSize=100');
+        if (!response.ok()) return -response.status();
         const body = (await response.json()) as { items: Registration[] };
         found = body.items.filter((item) =>
           times.some((time) => Date.parse(time) === Date.parse(item.registrationTime)),
@@ -99,7 +100,7 @@ test.describe('ONSS tracking', () => {
     });
     await row
       .first()
-      .getByRole('button', { name: `Suivi de l'enregistrement ${label(arrival!)}` })
+      .getByRole('button', { name: `Modifier le suivi de l'enregistrement ${label(arrival!)}` })
       .click();
     const form = page.getByRole('form', { name: `Suivi de l'enregistrement ${label(arrival!)}` });
     const comment = `Vérifié avec le chef de site ${Date.now()}`;
@@ -215,11 +216,12 @@ test.describe('ONSS tracking', () => {
   test('an administrative manager reads the tracking but cannot change the follow-up', async ({ page }) => {
     test.setTimeout(60_000);
     await signIn(page, 'gestionnaire', '/onss');
+    await expect(page.getByRole('heading', { level: 1, name: 'Suivi ONSS' })).toBeVisible();
     const [arrival] = await ours(page);
     await expect(
       page.getByText('Votre rôle permet de consulter le suivi ONSS, pas de le modifier.'),
     ).toBeVisible();
-    await expect(page.getByRole('button', { name: /^Suivi de l'enregistrement/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Modifier le suivi/ })).toHaveCount(0);
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     await page
       .getByRole('link', { name: `Détail de l'enregistrement ${label(arrival!)}` })

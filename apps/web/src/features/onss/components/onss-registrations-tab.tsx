@@ -160,7 +160,7 @@ export function OnssRegistrationsTab() {
             <button
               type="button"
               className={ROW_ACTION}
-              aria-label={t('onss.followUp.editLabel', labelOf(row))}
+              aria-label={t('onss.followUp.editRowLabel', labelOf(row))}
               onClick={() => setEditing(row.id)}
             >
               {t('onss.followUp.edit')}
