@@ -250,7 +250,7 @@ export function AnomaliesScreen() {
               columns={columns}
               rows={anomalies.data.items}
               rowKey={(row) => row.id}
-              minWidth="60rem"
+              minWidth="44rem"
             />
           )}
           <Pagination

@@ -28,7 +28,11 @@ export function useAnomalySummary(params: Params) {
 /** Acknowledging or resolving changes the list and the counts: both refresh. */
 export function useAnomalyMutations() {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: anomaliesKey });
+  // Not awaited: the row may leave the filtered list on refresh, and the caller's own success
+  // callback (closing the form, saying it is done) must run before its form unmounts.
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: anomaliesKey });
+  };
   return {
     acknowledge: useMutation({
       mutationFn: ({ id, comment }: { id: string; comment?: string }) => acknowledgeAnomaly(id, comment),

@@ -59,11 +59,11 @@ export function useOnssRegistrations(ids: readonly string[]) {
 /** Every change refreshes the lists, the counts and the correction requests. */
 export function useOnssMutations() {
   const queryClient = useQueryClient();
-  const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: onssKey }),
-      queryClient.invalidateQueries({ queryKey: correctionsKey }),
-    ]);
+  // Not awaited: a row may leave the filtered list on refresh, and the caller's own success
+  // callback (closing the editor, the bulk summary) must run before its component unmounts.
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: onssKey });
+    void queryClient.invalidateQueries({ queryKey: correctionsKey });
   };
   return {
     updateFollowUp: useMutation({
