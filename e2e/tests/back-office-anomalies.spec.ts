@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { clockTestAgent } from '../support/agent-clock';
-import { expectAccessible, signIn } from '../support/back-office';
+import { clockTestAgent } from '../support/agent-clock.js';
+import { expectAccessible, signIn } from '../support/back-office.js';
 
 interface Anomaly {
   id: string;

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { clockTestAgent } from '../support/agent-clock';
-import { expectAccessible, signIn } from '../support/back-office';
+import { clockTestAgent } from '../support/agent-clock.js';
+import { expectAccessible, signIn } from '../support/back-office.js';
 
 interface Registration {
   id: string;
