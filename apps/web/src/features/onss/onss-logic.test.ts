@@ -5,7 +5,7 @@ import { onssRemarkKey, onssRemarkKeys } from './onss-remarks';
 import { periodOfDays } from '../../lib/brussels-day';
 import { onssListQuery } from './onss-views';
 
-const none = { view: '', status: '', followUpStatus: '', from: '', to: '' };
+const none = { view: '', status: '', followUpStatus: '', from: '', to: '', agentId: '', siteId: '' };
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 
 describe('onssListQuery', () => {
@@ -41,6 +41,17 @@ describe('onssListQuery', () => {
       followUpStatus: 'to_check',
       from: '2026-01-14T23:00:00.000Z',
       to: '2026-01-15T22:59:59.999Z',
+    });
+  });
+
+  it('filters on an agent and a site, and ignores ids that are not ids', () => {
+    expect(onssListQuery({ ...none, agentId: id(1), siteId: id(2) }, 1, 20)).toMatchObject({
+      agentId: id(1),
+      siteId: id(2),
+    });
+    expect(onssListQuery({ ...none, agentId: 'TEST', siteId: '1' }, 1, 20)).toEqual({
+      page: 1,
+      pageSize: 20,
     });
   });
 

@@ -15,7 +15,11 @@ export interface OnssFilters {
   followUpStatus: string;
   from: string;
   to: string;
+  agentId: string;
+  siteId: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isStatus = (value: string): value is OnssRegistrationStatus =>
   (onssRegistrationStatuses as readonly string[]).includes(value);
@@ -35,6 +39,8 @@ export function onssListQuery(filters: OnssFilters, page: number, pageSize: numb
   else if (isStatus(filters.status)) query.status = filters.status;
   if (view === 'late') query.late = 'true';
   if (filters.followUpStatus) query.followUpStatus = filters.followUpStatus;
+  if (UUID.test(filters.agentId)) query.agentId = filters.agentId;
+  if (UUID.test(filters.siteId)) query.siteId = filters.siteId;
   Object.assign(query, periodOfDays(filters.from, filters.to));
   return query;
 }

@@ -1,10 +1,12 @@
 import {
+  agentPage,
   correctionRequestPage,
   correctionRequestView,
   onssBulkResult,
   onssRegistrationDetail,
   onssRegistrationPage,
   onssRegistrationSummary,
+  sitePage,
 } from '@ciao/domain';
 import type {
   CreateCorrectionRequestRequest,
@@ -12,6 +14,7 @@ import type {
   UpdateOnssFollowUpRequest,
 } from '@ciao/domain';
 import type { z } from 'zod';
+import type { ComboboxOption } from '../../../components/search-combobox';
 import { api, queryString } from '../../../lib/api';
 
 export type OnssRegistrationPage = z.output<typeof onssRegistrationPage>;
@@ -86,4 +89,24 @@ export async function hasCorrectionPdf(signal?: AbortSignal): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The agents matching a search, as choices of the list's agent filter. */
+export async function searchAgentOptions(q: string, signal?: AbortSignal): Promise<ComboboxOption[]> {
+  const page = await api.get(`/api/agents${queryString({ q, pageSize: 20, sort: 'lastName' })}`, agentPage, {
+    signal,
+  });
+  return page.items.map((agent) => ({
+    id: agent.id,
+    label: `${agent.lastName} ${agent.firstName}`,
+    detail: agent.identifier,
+  }));
+}
+
+/** The sites matching a search, as choices of the list's site filter. */
+export async function searchSiteOptions(q: string, signal?: AbortSignal): Promise<ComboboxOption[]> {
+  const page = await api.get(`/api/sites${queryString({ q, pageSize: 20, sort: 'name' })}`, sitePage, {
+    signal,
+  });
+  return page.items.map((site) => ({ id: site.id, label: site.name, detail: site.clientName }));
 }

@@ -14,8 +14,10 @@ import {
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
+import { SearchCombobox } from '../../../components/search-combobox';
 import { SelectField } from '../../../components/select-field';
-import { TextField } from '../../../components/text-field';
+import { SECONDARY_BUTTON, TextField } from '../../../components/text-field';
+import { searchAgentOptions, searchSiteOptions } from '../api/onss-api';
 import { useOnssList, useOnssSummary } from '../hooks/use-onss';
 import { periodOfDays } from '../../../lib/brussels-day';
 import { onssListQuery, onssViews, viewFixesStatus, type OnssView } from '../onss-views';
@@ -45,7 +47,17 @@ export function OnssRegistrationsTab() {
     sortFields: ['registrationTime'],
     defaultSort: 'registrationTime',
     defaultOrder: 'desc',
-    filters: ['view', 'status', 'followUpStatus', 'from', 'to'],
+    filters: [
+      'view',
+      'status',
+      'followUpStatus',
+      'from',
+      'to',
+      'agentId',
+      'agentLabel',
+      'siteId',
+      'siteLabel',
+    ],
   });
   const { filters } = list.state;
   const query = useMemo(
@@ -229,6 +241,36 @@ export function OnssRegistrationsTab() {
           onChange={(event) => list.setFilter('to', event.target.value)}
         />
       </div>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SearchCombobox
+          label={t('onss.filters.agent')}
+          queryKey={['onss', 'agent-filter']}
+          search={searchAgentOptions}
+          selectedLabel={filters.agentLabel}
+          onPick={(agent) => list.setFilters({ agentId: agent.id, agentLabel: agent.label })}
+          noResults={t('onss.filters.noAgent')}
+          searching={t('list.loading')}
+        />
+        <SearchCombobox
+          label={t('onss.filters.site')}
+          queryKey={['onss', 'site-filter']}
+          search={searchSiteOptions}
+          selectedLabel={filters.siteLabel}
+          onPick={(site) => list.setFilters({ siteId: site.id, siteLabel: site.label })}
+          noResults={t('onss.filters.noSite')}
+          searching={t('list.loading')}
+        />
+      </div>
+      {(filters.agentId || filters.siteId) && (
+        <button
+          type="button"
+          className={SECONDARY_BUTTON}
+          onClick={() => list.setFilters({ agentId: '', agentLabel: '', siteId: '', siteLabel: '' })}
+        >
+          {t('onss.filters.clearAgentSite')}
+        </button>
+      )}
 
       {selectable && rows.length > 0 && (
         <BulkActions ids={[...selected]} rights={rights} onDone={() => setSelected(new Set())} />
