@@ -222,6 +222,13 @@ test.describe('ONSS tracking', () => {
       page.getByText('Votre rôle permet de consulter le suivi ONSS, pas de le modifier.'),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: /^Modifier le suivi/ })).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Site' }).fill('Louise 231');
+    await page.getByRole('option', { name: /Bureaux Louise 231/ }).click();
+    await expect(page).toHaveURL(/siteId=/);
+    await expect(page.getByRole('combobox', { name: 'Site' })).toHaveValue('Bureaux Louise 231');
+    await expect(
+      page.getByRole('link', { name: `Détail de l'enregistrement ${label(arrival!)}` }).first(),
+    ).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     await page
       .getByRole('link', { name: `Détail de l'enregistrement ${label(arrival!)}` })
