@@ -1,12 +1,14 @@
 import { administrationRouteFixtures } from './fixtures/administration-fixtures.js';
 import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
+import { anomalySummaryRouteFixtures } from './fixtures/anomaly-summary-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
+import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
@@ -26,4 +28,6 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssRegistrationRouteFixtures,
   ...taskVisibilityRouteFixtures,
   ...importRouteFixtures,
+  ...onssSummaryRouteFixtures,
+  ...anomalySummaryRouteFixtures,
 };

@@ -12,6 +12,8 @@ export const implementedScreens = [
   '/users',
   '/company',
   '/imports',
+  '/onss',
+  '/anomalies',
 ] as const;
 
 export type NavigationLabel =

@@ -134,6 +134,55 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequireCapability path="/onss" />,
+                children: [
+                  {
+                    path: 'onss',
+                    lazy: screen(async () => {
+                      const { OnssRoute } = await import('./routes/onss-route');
+                      return () => <OnssRoute kind="registrations" />;
+                    }),
+                  },
+                  {
+                    path: 'onss/registrations/:registrationId',
+                    lazy: screen(async () => {
+                      const { OnssRoute } = await import('./routes/onss-route');
+                      return () => <OnssRoute kind="registration" />;
+                    }),
+                  },
+                  {
+                    path: 'onss/corrections',
+                    lazy: screen(async () => {
+                      const { OnssRoute } = await import('./routes/onss-route');
+                      return () => <OnssRoute kind="corrections" />;
+                    }),
+                  },
+                  {
+                    path: 'onss/corrections/new',
+                    lazy: screen(async () => {
+                      const { OnssRoute } = await import('./routes/onss-route');
+                      return () => <OnssRoute kind="newCorrection" />;
+                    }),
+                  },
+                  {
+                    path: 'onss/corrections/:correctionRequestId',
+                    lazy: screen(async () => {
+                      const { OnssRoute } = await import('./routes/onss-route');
+                      return () => <OnssRoute kind="correction" />;
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireCapability path="/anomalies" />,
+                children: [
+                  {
+                    path: 'anomalies',
+                    lazy: screen(async () => (await import('./routes/anomalies-route')).AnomaliesRoute),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

@@ -38,6 +38,14 @@ import licencesDe from '../features/licences/i18n/de.json';
 import licencesEn from '../features/licences/i18n/en.json';
 import licencesFr from '../features/licences/i18n/fr.json';
 import licencesNl from '../features/licences/i18n/nl.json';
+import onssDe from '../features/onss/i18n/de.json';
+import onssEn from '../features/onss/i18n/en.json';
+import onssFr from '../features/onss/i18n/fr.json';
+import onssNl from '../features/onss/i18n/nl.json';
+import anomaliesDe from '../features/anomalies/i18n/de.json';
+import anomaliesEn from '../features/anomalies/i18n/en.json';
+import anomaliesFr from '../features/anomalies/i18n/fr.json';
+import anomaliesNl from '../features/anomalies/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -52,6 +60,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsFR,
     tasks: tasksFr,
     taskGroups: taskGroupsFr,
+    onss: onssFr,
+    anomalies: anomaliesFr,
   },
   nl: {
     ...companyNl,
@@ -63,6 +73,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsNL,
     tasks: tasksNl,
     taskGroups: taskGroupsNl,
+    onss: onssNl,
+    anomalies: anomaliesNl,
   },
   en: {
     ...companyEn,
@@ -74,6 +86,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsEN,
     tasks: tasksEn,
     taskGroups: taskGroupsEn,
+    onss: onssEn,
+    anomalies: anomaliesEn,
   },
   de: {
     ...companyDe,
@@ -85,6 +99,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsDE,
     tasks: tasksDe,
     taskGroups: taskGroupsDe,
+    onss: onssDe,
+    anomalies: anomaliesDe,
   },
 };
 

@@ -114,3 +114,50 @@ export const resolveAnomalyRequest = z.object({
  * const body: ResolveAnomalyRequest = { comment: 'Absence recorded' };
  */
 export type ResolveAnomalyRequest = z.infer<typeof resolveAnomalyRequest>;
+
+/**
+ * The compliance summary's period (opening time, ISO instants, inclusive). Without `from`, the
+ * last 8 weeks; without `to`, now.
+ *
+ * @example
+ * anomalySummaryQuery.parse({ from: '2026-10-01T00:00:00Z' });
+ */
+export const anomalySummaryQuery = z
+  .object({ from: isoInstant.optional(), to: isoInstant.optional() })
+  .refine((query) => !query.from || !query.to || new Date(query.from) <= new Date(query.to), {
+    message: 'must be after from',
+    path: ['to'],
+  })
+  .refine(
+    (query) =>
+      !query.from ||
+      !query.to ||
+      new Date(query.to).getTime() - new Date(query.from).getTime() <= 400 * 86_400_000,
+    { message: 'must be at most 400 days after from', path: ['to'] },
+  );
+
+export type AnomalySummaryQuery = z.output<typeof anomalySummaryQuery>;
+
+const namedCount = z.object({ id: z.uuid(), name: z.string(), count: z.number().int() });
+
+/**
+ * The compliance screen's figures: the unresolved anomalies (open or acknowledged, whenever they
+ * were opened) per type, site and agent (the 10 with most), and the anomalies opened in the period
+ * per ISO week (of the company's time zone, e.g. `2026-W48`) and type.
+ *
+ * @example
+ * anomalySummary.shape.weekly;
+ */
+export const anomalySummary = z.object({
+  from: isoInstant,
+  to: isoInstant,
+  unresolved: z.object({
+    total: z.number().int(),
+    byType: z.array(z.object({ type: anomalyTypeSchema, count: z.number().int() })),
+    bySite: z.array(namedCount),
+    byAgent: z.array(namedCount),
+  }),
+  weekly: z.array(z.object({ week: z.string(), type: anomalyTypeSchema, count: z.number().int() })),
+});
+
+export type AnomalySummary = z.infer<typeof anomalySummary>;

@@ -259,3 +259,39 @@ export const correctionRequestPage = pageOf(correctionRequestSummary);
 export const correctionRequestListQuery = pageQuery;
 
 export type CorrectionRequestListQuery = z.output<typeof correctionRequestListQuery>;
+
+/**
+ * The ONSS tracking summary's period (registration time, ISO instants, inclusive); both optional.
+ *
+ * @example
+ * onssRegistrationSummaryQuery.parse({ from: '2026-11-01T00:00:00Z' });
+ */
+export const onssRegistrationSummaryQuery = z
+  .object({ from: isoInstant.optional(), to: isoInstant.optional() })
+  .refine((query) => !query.from || !query.to || new Date(query.from) <= new Date(query.to), {
+    message: 'must be after from',
+    path: ['to'],
+  });
+
+export type OnssRegistrationSummaryQuery = z.output<typeof onssRegistrationSummaryQuery>;
+
+/**
+ * The counts at the top of the ONSS tracking screen: per status, per follow-up status (`none` for
+ * registrations nobody followed up yet), how many are late and how many need attention.
+ *
+ * @example
+ * onssRegistrationSummary.parse({
+ *   total: 3, byStatus: { validated: 2, refused: 1 }, byFollowUpStatus: { none: 3 },
+ *   late: 0, needsAttention: 0, refused: 1,
+ * });
+ */
+export const onssRegistrationSummary = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byFollowUpStatus: z.record(z.string(), z.number().int()),
+  late: z.number().int(),
+  needsAttention: z.number().int(),
+  refused: z.number().int(),
+});
+
+export type OnssRegistrationSummary = z.infer<typeof onssRegistrationSummary>;

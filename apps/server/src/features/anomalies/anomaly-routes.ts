@@ -2,6 +2,8 @@ import {
   acknowledgeAnomalyRequest,
   anomalyListQuery,
   anomalyPage,
+  anomalySummary,
+  anomalySummaryQuery,
   anomalyView,
   resolveAnomalyRequest,
 } from '@ciao/domain';
@@ -13,6 +15,7 @@ import { presentAnomaly } from './anomaly-presenter.js';
 import { getAnomaly } from './get-anomaly.js';
 import { listAnomalies } from './list-anomalies.js';
 import { resolveAnomaly } from './resolve-anomaly.js';
+import { summarizeAnomalies } from './summarize-anomalies.js';
 
 const tags = ['anomalies'];
 const params = z.object({ anomalyId: z.uuid() });
@@ -44,6 +47,24 @@ export const anomalyRoutes: FastifyPluginAsyncZod = async (app) => {
       const { page, pageSize } = request.query;
       return { items: rows.map(presentAnomaly), total, page, pageSize };
     },
+  );
+
+  app.get(
+    '/api/anomalies/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Counts the company’s unresolved anomalies per type, site and agent, and per week',
+        description:
+          '`unresolved`: open or acknowledged anomalies per type, and the 10 sites and agents with ' +
+          'the most. `weekly`: anomalies opened between from and to (default: the last 8 weeks) per ' +
+          'ISO week of the company’s time zone and type.',
+        querystring: anomalySummaryQuery,
+        response: { 200: anomalySummary },
+      },
+      config: read,
+    },
+    async (request) => summarizeAnomalies(app.ctx, callerOf(request), request.query),
   );
 
   app.get(

@@ -120,3 +120,28 @@ export async function webUserOfTenant(db: Db, tenantId: string, userId: string):
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * The company's registrations counted per (status, follow-up status), with how many of each are
+ * late, in one grouped statement: the tracking screen's counts add these few rows up.
+ */
+export async function countOnssRegistrations(
+  db: Db,
+  tenantId: string,
+  period: { from?: string; to?: string },
+  now: Date,
+) {
+  const conditions: SQL[] = [eq(onssRegistrations.tenantId, tenantId)];
+  if (period.from) conditions.push(gte(onssRegistrations.registrationTime, new Date(period.from)));
+  if (period.to) conditions.push(lte(onssRegistrations.registrationTime, new Date(period.to)));
+  return db
+    .select({
+      status: onssRegistrations.status,
+      followUpStatus: onssRegistrations.followUpStatus,
+      n: count(),
+      late: sql<number>`count(*) filter (where ${lateCondition(now, true)})`.mapWith(Number),
+    })
+    .from(onssRegistrations)
+    .where(and(...conditions))
+    .groupBy(onssRegistrations.status, onssRegistrations.followUpStatus);
+}

@@ -5,6 +5,8 @@ import {
   onssRegistrationDetail,
   onssRegistrationListQuery,
   onssRegistrationPage,
+  onssRegistrationSummary,
+  onssRegistrationSummaryQuery,
   updateOnssFollowUpRequest,
 } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,6 +19,7 @@ import { getOnssRegistration } from './get-onss-registration.js';
 import { listOnssRegistrations } from './list-onss-registrations.js';
 import { presentOnssRegistration, presentOnssRegistrationDetail } from './onss-registration-presenter.js';
 import { retryOnssRegistration } from './retry-onss-registration.js';
+import { summarizeOnssRegistrations } from './summarize-onss-registrations.js';
 import { updateOnssFollowUp } from './update-onss-follow-up.js';
 
 const tags = ['onss-registrations'];
@@ -51,6 +54,24 @@ export const onssRegistrationRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.ctx.now();
       return { items: rows.map((row) => presentOnssRegistration(row, now)), total, page, pageSize, counts };
     },
+  );
+
+  app.get(
+    '/api/onss-registrations/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Counts the company’s ONSS registrations per status and follow-up status',
+        description:
+          'For the top of the tracking screen: `byStatus`, `byFollowUpStatus` (`none` when not ' +
+          'followed up), `late` (not confirmed by ONSS 5 minutes after the registration), ' +
+          '`needsAttention` and `refused`. Optional period from/to on the registration time.',
+        querystring: onssRegistrationSummaryQuery,
+        response: { 200: onssRegistrationSummary },
+      },
+      config: read,
+    },
+    async (request) => summarizeOnssRegistrations(app.ctx, callerOf(request), request.query),
   );
 
   app.get(

@@ -90,6 +90,11 @@ export function useListState<Sort extends string, Filter extends string = never>
       (name: Filter, value: string) => update({ [name]: value, page: undefined }),
       [update],
     ),
+    /** Sets several filters at once (a choice and its label), back to the first page. */
+    setFilters: useCallback(
+      (values: Partial<Record<Filter, string>>) => update({ ...values, page: undefined }),
+      [update],
+    ),
     /** Sorts on a column; a second click on the same column reverses the order. */
     toggleSort: useCallback(
       (field: Sort) => {
