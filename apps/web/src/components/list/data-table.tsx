@@ -39,7 +39,12 @@ export function DataTable<Row, Sort extends string>({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Focusable, so that a keyboard can scroll a table wider than a phone even when no cell has a
+    // button (a read-only list).
+    <div
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-700"
+    >
       <table className="w-full text-left text-sm" style={{ minWidth }} aria-labelledby={labelledBy}>
         <thead className="bg-slate-100 text-slate-700">
           <tr>
