@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAgentRequest, updateAgentRequest } from './agents.js';
+import { agentDateRangeRule, createAgentRequest, updateAgentRequest } from './agents.js';
 import { isoInstant } from './common.js';
 import {
   createClientRequest,
@@ -147,13 +147,17 @@ export type PublicAgent = z.infer<typeof publicAgent>;
  * @example
  * publicCreateAgentRequest.parse({ identifier: 'jdupont', firstName: 'Jean', lastName: 'Dupont' });
  */
-export const publicCreateAgentRequest = createAgentRequest
+export const publicCreateAgentRequest = z
+  .object(createAgentRequest.shape)
   .omit({ mobilePassword: true, userRole: true })
+  .refine(...agentDateRangeRule)
   .meta({ examples: [{ identifier: 'JDUPONT', firstName: 'Jean', lastName: 'Dupont', payrollNumber: 'P-1042' }] });
 
 /** @example publicUpdateAgentRequest.parse({ active: false }); */
-export const publicUpdateAgentRequest = updateAgentRequest
+export const publicUpdateAgentRequest = z
+  .object(updateAgentRequest.shape)
   .omit({ userRole: true })
+  .refine(...agentDateRangeRule)
   .meta({ examples: [{ activeUntil: '2026-12-31' }] });
 
 // --- Clients and sites ----------------------------------------------------------------------------
