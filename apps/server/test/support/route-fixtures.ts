@@ -1,5 +1,6 @@
 import { administrationRouteFixtures } from './fixtures/administration-fixtures.js';
 import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
+import { apiKeyRouteFixtures } from './fixtures/api-key-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
@@ -26,4 +27,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssRegistrationRouteFixtures,
   ...taskVisibilityRouteFixtures,
   ...importRouteFixtures,
+  ...apiKeyRouteFixtures,
 };
