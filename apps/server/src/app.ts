@@ -26,6 +26,7 @@ import { onssConnectionRoutes } from './features/onss-connection/onss-connection
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import type { AppContext } from './http/app-context.js';
 import { ApiKeyRateLimiter } from './http/api-key-rate-limit.js';
+import { apiContractVersion } from './http/api-version.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { trackRouteAccess, type RegisteredRoute } from './http/route-access.js';
@@ -112,7 +113,7 @@ export async function buildApp({
       openapi: '3.1.0',
       info: {
         title: 'ciao API',
-        version: serverVersion,
+        version: apiContractVersion,
         description:
           'ciao (Check In and Out): presence registration for Belgian cleaning companies. Errors are ' +
           'problem+json documents (RFC 9457) with a stable `code`.',
