@@ -12,6 +12,7 @@ export const implementedScreens = [
   '/users',
   '/company',
   '/imports',
+  '/api-keys',
 ] as const;
 
 export type NavigationLabel =
@@ -29,7 +30,8 @@ export type NavigationLabel =
   | 'users'
   | 'company'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'apiKeys';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -58,6 +60,7 @@ export const navigation: readonly NavigationItem[] = [
   // Importing a kind is creating it: whoever may create clients, sites or agents may import them.
   { label: 'imports', path: '/imports', anyOf: ['clients.write', 'sites.write', 'agents.write'] },
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
+  { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
 ];
 
 /**

@@ -1,3 +1,7 @@
+import apiKeysDe from '../features/api-keys/i18n/de.json';
+import apiKeysEn from '../features/api-keys/i18n/en.json';
+import apiKeysFr from '../features/api-keys/i18n/fr.json';
+import apiKeysNl from '../features/api-keys/i18n/nl.json';
 import clientsDE from '../features/clients/i18n/de.json';
 import clientsEN from '../features/clients/i18n/en.json';
 import clientsFR from '../features/clients/i18n/fr.json';
@@ -52,6 +56,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsFR,
     tasks: tasksFr,
     taskGroups: taskGroupsFr,
+    apiKeys: apiKeysFr,
   },
   nl: {
     ...companyNl,
@@ -63,6 +68,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsNL,
     tasks: tasksNl,
     taskGroups: taskGroupsNl,
+    apiKeys: apiKeysNl,
   },
   en: {
     ...companyEn,
@@ -74,6 +80,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsEN,
     tasks: tasksEn,
     taskGroups: taskGroupsEn,
+    apiKeys: apiKeysEn,
   },
   de: {
     ...companyDe,
@@ -85,6 +92,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsDE,
     tasks: tasksDe,
     taskGroups: taskGroupsDe,
+    apiKeys: apiKeysDe,
   },
 };
 
