@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTIONS_CELL, DataTable, EmptyState, ListStatus, Notice, ROW_ACTION } from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
-import { LicenceStatusBadge } from '../../licences/components/licence-status-badge';
+import { ApiKeyStatusBadge } from './api-key-status-badge';
 import { useApiKeyList } from '../hooks/use-api-keys';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { NewApiKey } from './new-api-key';
@@ -33,7 +33,7 @@ export function ApiKeysScreen() {
       header: t('apiKeys.columns.scopes'),
       cell: (key) => (key.scopes.includes('write') ? t('apiKeys.scopes.write') : t('apiKeys.scopes.read')),
     },
-    { id: 'status', header: t('apiKeys.columns.status'), cell: (key) => <LicenceStatusBadge status={key.status} /> },
+    { id: 'status', header: t('apiKeys.columns.status'), cell: (key) => <ApiKeyStatusBadge status={key.status} /> },
     {
       id: 'lastUsedAt',
       header: t('apiKeys.columns.lastUsedAt'),
