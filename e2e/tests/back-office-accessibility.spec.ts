@@ -17,6 +17,7 @@ const screens = [
   { path: '/imports', heading: 'Importer des données (CSV)' },
   { path: '/users', heading: 'Utilisateurs', create: 'Nouvel utilisateur' },
   { path: '/company', heading: 'Entreprise' },
+  { path: '/api-keys', heading: "Clés d'API", create: "Nouvelle clé d'API" },
 ] as const;
 
 test('the main screens have no serious accessibility violation, lists and forms', async ({ page }) => {
