@@ -56,7 +56,9 @@ test.describe('back-office API keys', () => {
     await expect(row).toContainText('Révoquée');
     await expect(row.getByRole('button', { name: /Révoquer/ })).toHaveCount(0);
 
-    const refused = await request.get('/api/v1/registrations', { headers: { authorization: `Bearer ${key}` } });
+    const refused = await request.get('/api/v1/registrations', {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(refused.status()).toBe(401);
     expect(((await refused.json()) as { code: string }).code).toBe('API_KEY_REVOKED');
   });

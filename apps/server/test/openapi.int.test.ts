@@ -46,7 +46,9 @@ describe('the OpenAPI contract', () => {
         // A call that sends no body and gets none back (204) has nothing to show by example.
         const carriesBody =
           requestBody !== undefined ||
-          Object.entries(responses ?? {}).some(([status, answer]) => status.startsWith('2') && answer.content);
+          Object.entries(responses ?? {}).some(
+            ([status, answer]) => status.startsWith('2') && answer.content,
+          );
         if (carriesBody && !/"examples?":/.test(JSON.stringify(operation)))
           missing.push(`${method} ${path}: no example`);
       }

@@ -198,7 +198,10 @@ async function authenticateApiKey(
   const now = app.ctx.now();
   if (key.revokedAt) throw new DomainError('API_KEY_REVOKED', 'This API key has been revoked.');
   if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) {
-    throw new DomainError('API_KEY_EXPIRED', 'This API key has expired: create a new one in the back-office.');
+    throw new DomainError(
+      'API_KEY_EXPIRED',
+      'This API key has expired: create a new one in the back-office.',
+    );
   }
   tenantMustBeActive(tenant.status);
   if (!key.scopes.includes(scope) && !(scope === 'read' && key.scopes.includes('write'))) {
@@ -209,7 +212,13 @@ async function authenticateApiKey(
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await touchApiKey(app.ctx.db, key.id, now);
   }
-  return { kind: 'apiKey', tenantId: tenant.id, tenantCode: tenant.code, apiKeyId: key.id, scopes: key.scopes };
+  return {
+    kind: 'apiKey',
+    tenantId: tenant.id,
+    tenantCode: tenant.code,
+    apiKeyId: key.id,
+    scopes: key.scopes,
+  };
 }
 
 /**

@@ -12,12 +12,7 @@ import type { FastifyInstance } from 'fastify';
  * - `{ apiScope }`: an API key with that scope (the public API, `/api/v1` only; `write` implies read).
  */
 export type RouteAccess =
-  | 'public'
-  | 'signedIn'
-  | { capability: Capability }
-  | 'device'
-  | 'agent'
-  | { apiScope: 'read' | 'write' };
+  'public' | 'signedIn' | { capability: Capability } | 'device' | 'agent' | { apiScope: 'read' | 'write' };
 
 /** The public API's prefix: its routes, and only they, are opened by API keys. */
 export const publicApiPrefix = '/api/v1/';

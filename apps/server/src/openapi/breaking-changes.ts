@@ -17,7 +17,11 @@ export function majorOf(version: string | undefined): number {
 }
 
 /** The breaking changes from `published` to `current`, as readable lines (empty: compatible). */
-export function findBreakingChanges(published: Document, current: Document, prefixes?: readonly string[]): string[] {
+export function findBreakingChanges(
+  published: Document,
+  current: Document,
+  prefixes?: readonly string[],
+): string[] {
   const problems: string[] = [];
   for (const [path, oldItem] of Object.entries(published.paths ?? {})) {
     if (prefixes && !prefixes.some((prefix) => path.startsWith(prefix))) continue;
@@ -91,7 +95,8 @@ function typesOf(schema: Schema): Set<string> {
   if (Array.isArray(declared)) for (const type of declared) types.add(String(type));
   else if (typeof declared === 'string') types.add(declared);
   else if ('const' in schema) types.add(schema.const === null ? 'null' : typeof schema.const);
-  else if (Array.isArray(schema.enum)) for (const value of schema.enum) types.add(value === null ? 'null' : typeof value);
+  else if (Array.isArray(schema.enum))
+    for (const value of schema.enum) types.add(value === null ? 'null' : typeof value);
   else if (schema.properties) types.add('object');
   else types.add('any');
   if (schema.nullable === true) types.add('null');
@@ -112,7 +117,9 @@ function admitsTypes(wider: Set<string>, narrower: Set<string>): boolean {
 }
 
 /** The object part of a schema, merged over anyOf/oneOf branches (e.g. an object or null). */
-function objectPart(schema: Schema): { properties: Record<string, Schema>; required: Set<string> } | undefined {
+function objectPart(
+  schema: Schema,
+): { properties: Record<string, Schema>; required: Set<string> } | undefined {
   if (schema.properties) {
     return {
       properties: schema.properties as Record<string, Schema>,
@@ -229,7 +236,11 @@ function compareInput(where: string, before: Schema, after: Schema, problems: st
  * The verdict of the baseline test: the breaking changes, unless the current document's major
  * version is above the baseline's (a new major is allowed to break, and must be announced).
  */
-export function unannouncedBreakingChanges(published: Document, current: Document, prefixes?: readonly string[]) {
+export function unannouncedBreakingChanges(
+  published: Document,
+  current: Document,
+  prefixes?: readonly string[],
+) {
   if (majorOf(current.info?.version) > majorOf(published.info?.version)) return [];
   return findBreakingChanges(published, current, prefixes);
 }

@@ -50,7 +50,9 @@ export function publishedPart(document: OpenApiDocument): OpenApiDocument {
   return {
     ...document,
     paths: Object.fromEntries(
-      Object.entries(document.paths).filter(([path]) => publishedPrefixes.some((prefix) => path.startsWith(prefix))),
+      Object.entries(document.paths).filter(([path]) =>
+        publishedPrefixes.some((prefix) => path.startsWith(prefix)),
+      ),
     ),
   };
 }

@@ -11,8 +11,8 @@ import { buildOpenApiDocument, documentText, publishedPart } from './openapi-doc
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const document = await buildOpenApiDocument();
 await writeFile(path.join(root, 'docs/openapi.json'), documentText(document));
-console.log('wrote docs/openapi.json');
+process.stdout.write('wrote docs/openapi.json\n');
 if (process.argv.includes('--baseline')) {
   await writeFile(path.join(root, 'docs/openapi-baseline.json'), documentText(publishedPart(document)));
-  console.log('wrote docs/openapi-baseline.json');
+  process.stdout.write('wrote docs/openapi-baseline.json\n');
 }

@@ -112,12 +112,22 @@ export const recordedClockEvent = z.object({
  * @example
  * agentClockState.parse({ status: 'OFF', taskId: null, since: null });
  */
-export const agentClockState = z.object({
-  status: z.enum(['OFF', 'WORKING', 'ON_BREAK']),
-  taskId: z.uuid().nullable(),
-  since: z.string().nullable(),
-  workSessionId: z.uuid().nullable().optional(),
-}).meta({ examples: [{ status: 'WORKING', taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', since: '2026-11-28T05:58:41.000Z' }] });
+export const agentClockState = z
+  .object({
+    status: z.enum(['OFF', 'WORKING', 'ON_BREAK']),
+    taskId: z.uuid().nullable(),
+    since: z.string().nullable(),
+    workSessionId: z.uuid().nullable().optional(),
+  })
+  .meta({
+    examples: [
+      {
+        status: 'WORKING',
+        taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+        since: '2026-11-28T05:58:41.000Z',
+      },
+    ],
+  });
 
 /**
  * The answer for one event: `recorded` (new), `already_recorded` (a replay: a success), or
@@ -134,10 +144,25 @@ export const clockEventResult = z.object({
   event: recordedClockEvent.optional(),
 });
 
-export const clockEventBatchResult = z.object({
-  results: z.array(clockEventResult),
-  state: agentClockState,
-}).meta({ examples: [{ results: [{ id: exampleRecordedClockEvent.id, outcome: 'recorded', event: exampleRecordedClockEvent }], state: { status: 'WORKING', taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', since: '2026-11-28T05:58:41.000Z' } }] });
+export const clockEventBatchResult = z
+  .object({
+    results: z.array(clockEventResult),
+    state: agentClockState,
+  })
+  .meta({
+    examples: [
+      {
+        results: [
+          { id: exampleRecordedClockEvent.id, outcome: 'recorded', event: exampleRecordedClockEvent },
+        ],
+        state: {
+          status: 'WORKING',
+          taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+          since: '2026-11-28T05:58:41.000Z',
+        },
+      },
+    ],
+  });
 
 /**
  * One of the agent's tasks as the app lists it, today's first.
@@ -162,30 +187,36 @@ export const agentTask = z.object({
   allowedActions: z.array(z.enum(clockActions)),
 });
 
-export const agentTasksResponse = z.object({
-  /** The local date (company time zone) the list is for. */
-  date: z.string(),
-  tasks: z.array(agentTask),
-}).meta({ examples: [{
-      date: '2026-11-28',
-      tasks: [
-        {
-          id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
-          name: 'Morning cleaning',
-          site: {
-            id: '7d2e9f10-3c4b-4a5d-9e8f-0a1b2c3d4e5f',
-            name: 'Louise 231',
-            address: 'Avenue Louise 231, 1050 Ixelles',
-            latitude: 50.8275,
-            longitude: 4.3653,
-            geofenceRadiusMeters: 150,
+export const agentTasksResponse = z
+  .object({
+    /** The local date (company time zone) the list is for. */
+    date: z.string(),
+    tasks: z.array(agentTask),
+  })
+  .meta({
+    examples: [
+      {
+        date: '2026-11-28',
+        tasks: [
+          {
+            id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+            name: 'Morning cleaning',
+            site: {
+              id: '7d2e9f10-3c4b-4a5d-9e8f-0a1b2c3d4e5f',
+              name: 'Louise 231',
+              address: 'Avenue Louise 231, 1050 Ixelles',
+              latitude: 50.8275,
+              longitude: 4.3653,
+              geofenceRadiusMeters: 150,
+            },
+            plannedToday: [{ start: '06:00', end: '09:00' }],
+            state: 'not_started',
+            allowedActions: ['ARRIVE'],
           },
-          plannedToday: [{ start: '06:00', end: '09:00' }],
-          state: 'not_started',
-          allowedActions: ['ARRIVE'],
-        },
-      ],
-    }] });
+        ],
+      },
+    ],
+  });
 
 /**
  * The agent's recent registrations with their ONSS status, newest first.
@@ -193,6 +224,12 @@ export const agentTasksResponse = z.object({
  * @example
  * agentHistoryResponse.shape.events;
  */
-export const agentHistoryResponse = z.object({
-  events: z.array(recordedClockEvent.extend({ siteName: z.string(), taskName: z.string() })),
-}).meta({ examples: [{ events: [{ ...exampleRecordedClockEvent, siteName: 'Louise 231', taskName: 'Morning cleaning' }] }] });
+export const agentHistoryResponse = z
+  .object({
+    events: z.array(recordedClockEvent.extend({ siteName: z.string(), taskName: z.string() })),
+  })
+  .meta({
+    examples: [
+      { events: [{ ...exampleRecordedClockEvent, siteName: 'Louise 231', taskName: 'Morning cleaning' }] },
+    ],
+  });

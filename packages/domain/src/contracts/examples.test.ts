@@ -13,7 +13,13 @@ describe('contract examples', () => {
 
   it('exist for the public API and the agent app answers', () => {
     const names = withExamples.map((entry) => entry.name);
-    for (const expected of ['publicAgent', 'publicRegistration', 'publicCreateClientRequest', 'agentSession', 'agentTasksResponse'])
+    for (const expected of [
+      'publicAgent',
+      'publicRegistration',
+      'publicCreateClientRequest',
+      'agentSession',
+      'agentTasksResponse',
+    ])
       expect(names).toContain(expected);
   });
 

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { agentDateRangeRule, createAgentRequest, updateAgentRequest } from './agents.js';
 import { isoInstant } from './common.js';
-import {
-  createClientRequest,
-  createSiteRequest,
-  updateClientRequest,
-  updateSiteRequest,
-} from './places.js';
+import { createClientRequest, createSiteRequest, updateClientRequest, updateSiteRequest } from './places.js';
 import { createTaskRequest, updateTaskRequest } from './tasks.js';
 
 /*
@@ -42,7 +37,12 @@ export type ApiKeyScope = z.infer<typeof apiKeyScope>;
  * publicListQuery.parse({ limit: '200', updated_since: '2026-11-29T08:00:00Z' });
  */
 export const publicListQuery = z.object({
-  cursor: z.string().min(1).max(500).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ description: 'The `nextCursor` of the previous page.' }),
   limit: z.coerce
     .number()
     .int()
@@ -151,7 +151,9 @@ export const publicCreateAgentRequest = z
   .object(createAgentRequest.shape)
   .omit({ mobilePassword: true, userRole: true })
   .refine(...agentDateRangeRule)
-  .meta({ examples: [{ identifier: 'JDUPONT', firstName: 'Jean', lastName: 'Dupont', payrollNumber: 'P-1042' }] });
+  .meta({
+    examples: [{ identifier: 'JDUPONT', firstName: 'Jean', lastName: 'Dupont', payrollNumber: 'P-1042' }],
+  });
 
 /** @example publicUpdateAgentRequest.parse({ active: false }); */
 export const publicUpdateAgentRequest = z
@@ -200,7 +202,9 @@ export type PublicClient = z.infer<typeof publicClient>;
 export const publicCreateClientRequest = createClientRequest.meta({
   examples: [{ name: 'Immo Louise', reference: 'C-204', enterpriseNumber: 'BE 0203.201.340' }],
 });
-export const publicUpdateClientRequest = updateClientRequest.meta({ examples: [{ contactName: 'Anne Peeters' }] });
+export const publicUpdateClientRequest = updateClientRequest.meta({
+  examples: [{ contactName: 'Anne Peeters' }],
+});
 
 export const publicSite = z
   .object({

@@ -78,7 +78,8 @@ export const agentAppRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Signs the agent out of this device',
-        description: 'Revokes the agent token sent; the device stays activated for the next agent. No content.',
+        description:
+          'Revokes the agent token sent; the device stays activated for the next agent. No content.',
         response: { 204: z.null() },
       },
       config: { access: 'agent' },

@@ -24,7 +24,11 @@ const clockEventAnswer = clockEventResult.extend({ state: agentClockState }).met
       id: exampleRecordedClockEvent.id,
       outcome: 'recorded',
       event: exampleRecordedClockEvent,
-      state: { status: 'WORKING', taskId: exampleRecordedClockEvent.taskId, since: exampleRecordedClockEvent.deviceTime },
+      state: {
+        status: 'WORKING',
+        taskId: exampleRecordedClockEvent.taskId,
+        since: exampleRecordedClockEvent.deviceTime,
+      },
     },
   ],
 });
@@ -72,7 +76,8 @@ export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'My registrations of the last days, with their ONSS status',
-        description: 'Newest first, over `days` days (7 by default, at most 31), with the site and task names.',
+        description:
+          'Newest first, over `days` days (7 by default, at most 31), with the site and task names.',
         querystring: z.object({ days: z.coerce.number().int().min(1).max(31).default(7) }),
         response: { 200: agentHistoryResponse },
       },

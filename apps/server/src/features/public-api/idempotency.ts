@@ -41,9 +41,19 @@ export async function replayOrRun(
     return reply.status(answer.status).send(answer.body);
   }
   if (typeof header !== 'string' || !keyPattern.test(header)) {
-    throw new DomainError('VALIDATION_FAILED', 'The Idempotency-Key header is 1 to 200 visible ASCII characters.', {
-      fieldErrors: [{ path: 'header.idempotency-key', code: 'INVALID', message: 'is 1 to 200 visible ASCII characters' }],
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'The Idempotency-Key header is 1 to 200 visible ASCII characters.',
+      {
+        fieldErrors: [
+          {
+            path: 'header.idempotency-key',
+            code: 'INVALID',
+            message: 'is 1 to 200 visible ASCII characters',
+          },
+        ],
+      },
+    );
   }
   const principal = requireApiKey(request);
   const tenantId = principal.tenantId;
@@ -63,7 +73,10 @@ export async function replayOrRun(
 
   if (claimed.length === 0) {
     const [stored] = await ctx.db.select().from(idempotencyKeys).where(matches);
-    if (!stored) throw new DomainError('IDEMPOTENCY_KEY_IN_PROGRESS', 'Send the request again.', { details: { retryAfterSeconds: 1 } });
+    if (!stored)
+      throw new DomainError('IDEMPOTENCY_KEY_IN_PROGRESS', 'Send the request again.', {
+        details: { retryAfterSeconds: 1 },
+      });
     if (stored.requestHash !== requestHash) {
       throw new DomainError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -77,7 +90,10 @@ export async function replayOrRun(
         { details: { retryAfterSeconds: 1 } },
       );
     }
-    return reply.status(stored.responseStatus).header('Idempotent-Replayed', 'true').send(stored.responseBody);
+    return reply
+      .status(stored.responseStatus)
+      .header('Idempotent-Replayed', 'true')
+      .send(stored.responseBody);
   }
 
   let answer: { status: number; body: unknown };

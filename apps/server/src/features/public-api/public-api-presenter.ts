@@ -117,7 +117,9 @@ export function presentPublicTask(row: Omit<typeof tasks.$inferSelect, 'tenantId
   };
 }
 
-export function presentPublicRegistration(row: Omit<typeof clockEvents.$inferSelect, 'tenantId'>): PublicRegistration {
+export function presentPublicRegistration(
+  row: Omit<typeof clockEvents.$inferSelect, 'tenantId'>,
+): PublicRegistration {
   return {
     id: row.id,
     agentId: row.agentId,
@@ -136,7 +138,9 @@ export function presentPublicRegistration(row: Omit<typeof clockEvents.$inferSel
   };
 }
 
-export function presentPublicWorkSession(row: Omit<typeof workSessions.$inferSelect, 'tenantId'>): PublicWorkSession {
+export function presentPublicWorkSession(
+  row: Omit<typeof workSessions.$inferSelect, 'tenantId'>,
+): PublicWorkSession {
   return {
     id: row.id,
     agentId: row.agentId,
@@ -159,7 +163,9 @@ export function presentPublicWorkSession(row: Omit<typeof workSessions.$inferSel
   };
 }
 
-export function presentPublicOnssStatus(row: Omit<typeof onssRegistrations.$inferSelect, 'tenantId'>): PublicOnssStatus {
+export function presentPublicOnssStatus(
+  row: Omit<typeof onssRegistrations.$inferSelect, 'tenantId'>,
+): PublicOnssStatus {
   return {
     id: row.id,
     registrationId: row.clockEventId,

@@ -44,7 +44,12 @@ export const syncSources = {
     id: onssRegistrations.id,
     changedAt: onssRegistrations.updatedAt,
   },
-  anomalies: { table: anomalies, tenantId: anomalies.tenantId, id: anomalies.id, changedAt: anomalies.updatedAt },
+  anomalies: {
+    table: anomalies,
+    tenantId: anomalies.tenantId,
+    id: anomalies.id,
+    changedAt: anomalies.updatedAt,
+  },
 } satisfies Record<string, SyncSource>;
 
 export type SyncList = keyof typeof syncSources;

@@ -132,7 +132,8 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       notes:
         'The NISS may be sent (checked like in the back-office) but is never returned (`hasNiss`). ' +
         'A key writes like an administrative manager: no ADM or GST agent, no web user role, no app password.',
-      get: async (caller: ReturnType<typeof apiKeyCallerOf>, id: string) => (await getAgent(app.ctx, caller, id)).agent,
+      get: async (caller: ReturnType<typeof apiKeyCallerOf>, id: string) =>
+        (await getAgent(app.ctx, caller, id)).agent,
       create: async (caller: ReturnType<typeof apiKeyCallerOf>, body: unknown) =>
         (await createAgent(app.ctx, caller, body as Parameters<typeof createAgent>[2])).agent,
       update: async (caller: ReturnType<typeof apiKeyCallerOf>, id: string, body: unknown) =>
@@ -184,7 +185,8 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       createBody: publicCreateTaskRequest,
       updateBody: publicUpdateTaskRequest,
       present: presentPublicTask,
-      notes: 'The schedule is a list of weekly slots (ISO weekday, local HH:MM); agents are linked in the back-office.',
+      notes:
+        'The schedule is a list of weekly slots (ISO weekday, local HH:MM); agents are linked in the back-office.',
       get: (caller: ReturnType<typeof apiKeyCallerOf>, id: string) => getTask(app.ctx, caller, id),
       create: (caller: ReturnType<typeof apiKeyCallerOf>, body: unknown) =>
         createTask(app.ctx, caller, body as Parameters<typeof createTask>[2]),
@@ -283,7 +285,8 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       view: publicWorkSession,
       page: publicWorkSessionPage,
       present: presentPublicWorkSession,
-      notes: 'A session from arrival to departure on one task; corrected figures are beside the registered ones.',
+      notes:
+        'A session from arrival to departure on one task; corrected figures are beside the registered ones.',
     },
     {
       path: 'onss-statuses',
@@ -336,7 +339,12 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
         config: read,
       },
       async (request) => {
-        const row = await findRow(app.ctx.db, resource.list, requireApiKey(request).tenantId, request.params.id);
+        const row = await findRow(
+          app.ctx.db,
+          resource.list,
+          requireApiKey(request).tenantId,
+          request.params.id,
+        );
         return (row ? present(row) : notFound(resource.one)) as never;
       },
     );

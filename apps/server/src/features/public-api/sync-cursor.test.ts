@@ -1,4 +1,4 @@
-import { DomainError } from '@ciao/domain';
+import type { DomainError } from '@ciao/domain';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, SYNC_OVERLAP_MS, watermarkAt } from './sync-cursor.js';
 

@@ -6,14 +6,16 @@ describe('new API key form', () => {
     expect(toCreateApiKeyRequest({ name: ' Payroll ', write: false, expiresOn: '' }, '2026-11-29')).toEqual({
       request: { name: 'Payroll', scopes: ['read'] },
     });
-    expect(toCreateApiKeyRequest({ name: 'ERP', write: true, expiresOn: '' }, '2026-11-29').request?.scopes).toEqual([
-      'read',
-      'write',
-    ]);
+    expect(
+      toCreateApiKeyRequest({ name: 'ERP', write: true, expiresOn: '' }, '2026-11-29').request?.scopes,
+    ).toEqual(['read', 'write']);
   });
 
   it('lets the key work all of its last day, Brussels time', () => {
-    const result = toCreateApiKeyRequest({ name: 'ERP', write: false, expiresOn: '2026-12-31' }, '2026-11-29');
+    const result = toCreateApiKeyRequest(
+      { name: 'ERP', write: false, expiresOn: '2026-12-31' },
+      '2026-11-29',
+    );
     expect(result.request?.expiresAt).toBe('2026-12-31T23:00:00.000Z');
   });
 

@@ -2,7 +2,14 @@ import type { ApiKeySummary } from '@ciao/domain';
 import { formatDate, formatDateTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIONS_CELL, DataTable, EmptyState, ListStatus, Notice, ROW_ACTION } from '../../../components/list';
+import {
+  ACTIONS_CELL,
+  DataTable,
+  EmptyState,
+  ListStatus,
+  Notice,
+  ROW_ACTION,
+} from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { ApiKeyStatusBadge } from './api-key-status-badge';
@@ -22,7 +29,12 @@ export function ApiKeysScreen() {
   const [notice, setNotice] = useState<string>();
 
   const columns: Column<ApiKeySummary, never>[] = [
-    { id: 'name', header: t('apiKeys.columns.name'), cell: (key) => key.name, className: 'px-3 py-2 font-medium' },
+    {
+      id: 'name',
+      header: t('apiKeys.columns.name'),
+      cell: (key) => key.name,
+      className: 'px-3 py-2 font-medium',
+    },
     {
       id: 'prefix',
       header: t('apiKeys.columns.prefix'),
@@ -33,11 +45,16 @@ export function ApiKeysScreen() {
       header: t('apiKeys.columns.scopes'),
       cell: (key) => (key.scopes.includes('write') ? t('apiKeys.scopes.write') : t('apiKeys.scopes.read')),
     },
-    { id: 'status', header: t('apiKeys.columns.status'), cell: (key) => <ApiKeyStatusBadge status={key.status} /> },
+    {
+      id: 'status',
+      header: t('apiKeys.columns.status'),
+      cell: (key) => <ApiKeyStatusBadge status={key.status} />,
+    },
     {
       id: 'lastUsedAt',
       header: t('apiKeys.columns.lastUsedAt'),
-      cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt, i18n.language) : t('apiKeys.neverUsed')),
+      cell: (key) =>
+        key.lastUsedAt ? formatDateTime(key.lastUsedAt, i18n.language) : t('apiKeys.neverUsed'),
     },
     {
       id: 'expiresAt',
@@ -94,7 +111,9 @@ export function ApiKeysScreen() {
       </div>
 
       <Notice message={notice} />
-      {created && <NewApiKey apiKey={created.apiKey} secret={created.key} onClose={() => setCreated(undefined)} />}
+      {created && (
+        <NewApiKey apiKey={created.apiKey} secret={created.key} onClose={() => setCreated(undefined)} />
+      )}
       {creating && (
         <CreateApiKeyForm
           onDone={(made) => {
@@ -123,7 +142,12 @@ export function ApiKeysScreen() {
           {keys.data.items.length === 0 ? (
             <EmptyState>{t('apiKeys.empty')}</EmptyState>
           ) : (
-            <DataTable columns={columns} rows={keys.data.items} rowKey={(key) => key.id} labelledBy={headingId} />
+            <DataTable
+              columns={columns}
+              rows={keys.data.items}
+              rowKey={(key) => key.id}
+              labelledBy={headingId}
+            />
           )}
         </section>
       )}

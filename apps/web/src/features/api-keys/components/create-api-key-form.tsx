@@ -47,7 +47,10 @@ export function CreateApiKeyForm({
   };
 
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-brand-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-brand-200 bg-white p-5 shadow-sm"
+    >
       <h2 id={headingId} className="text-xl font-semibold text-slate-900">
         {t('apiKeys.form.title')}
       </h2>

@@ -7,7 +7,15 @@ import { SECONDARY_BUTTON } from '../../../components/text-field';
  * The new key, shown this once: only its hash is kept, so a lost key cannot be shown again — it is
  * revoked and replaced.
  */
-export function NewApiKey({ apiKey, secret, onClose }: { apiKey: ApiKeySummary; secret: string; onClose: () => void }) {
+export function NewApiKey({
+  apiKey,
+  secret,
+  onClose,
+}: {
+  apiKey: ApiKeySummary;
+  secret: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const [copied, setCopied] = useState<boolean>();
@@ -29,7 +37,10 @@ export function NewApiKey({ apiKey, secret, onClose }: { apiKey: ApiKeySummary; 
       <h2 id={headingId} className="text-xl font-semibold text-slate-900">
         {t('apiKeys.newKey.title', { name: apiKey.name })}
       </h2>
-      <p className="font-mono text-lg font-bold break-all text-slate-900 select-all" data-testid="api-key-secret">
+      <p
+        className="font-mono text-lg font-bold break-all text-slate-900 select-all"
+        data-testid="api-key-secret"
+      >
         {secret}
       </p>
       <p className="max-w-prose text-slate-800">{t('apiKeys.newKey.onlyOnce')}</p>

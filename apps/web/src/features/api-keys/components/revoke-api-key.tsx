@@ -7,12 +7,21 @@ import { OperationError } from '../../users/components/operation-error';
 import { useApiKeyMutations } from '../hooks/use-api-keys';
 
 /** Revoking a key cannot be undone: the integration using it stops at its next request. */
-export function RevokeApiKey({ apiKey, onDone }: { apiKey: ApiKeySummary; onDone: (revoked: boolean) => void }) {
+export function RevokeApiKey({
+  apiKey,
+  onDone,
+}: {
+  apiKey: ApiKeySummary;
+  onDone: (revoked: boolean) => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const { revoke } = useApiKeyMutations();
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-lg border-2 border-red-300 bg-white p-5">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg border-2 border-red-300 bg-white p-5"
+    >
       <h2 id={headingId} className="text-xl font-semibold text-slate-900">
         {t('apiKeys.revokeDialog.title', { name: apiKey.name })}
       </h2>
