@@ -52,6 +52,7 @@ describe('rights on every route', () => {
     expect(missing).toEqual([]);
   });
 
+  // Every route × every role: it grows with the API, beyond the default per-test timeout.
   it('lets each role do exactly what the rights table says, and audits every change', async () => {
     const problems: string[] = [];
     for (const route of routes) {
@@ -101,7 +102,7 @@ describe('rights on every route', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 
   it("answers 404, with none of its data, for another tenant's objects", async () => {
     const problems: string[] = [];
