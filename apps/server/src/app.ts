@@ -119,6 +119,16 @@ export async function buildApp({
           'problem+json documents (RFC 9457) with a stable `code`.',
       },
       servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key `ciao_<prefix>_<secret>`, created by an administrator in the back-office (/api-keys).',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -62,6 +62,7 @@ const prefix = '/api/v1';
 const read = { access: { apiScope: 'read' } } as const;
 const write = { access: { apiScope: 'write' } } as const;
 const idParams = z.object({ id: z.uuid() });
+const security = [{ apiKey: [] }];
 const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()
@@ -203,6 +204,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `Lists the company’s ${resource.path}, in change order (incremental sync)`,
           description: listDescription,
           querystring: publicListQuery,
@@ -218,6 +220,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `One ${resource.one}`,
           description: `Another company’s ${resource.one} answers 404, like a missing one.`,
           params: idParams,
@@ -232,6 +235,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `Creates a ${resource.one}`,
           description: `${resource.notes} Send an \`Idempotency-Key\` header to retry safely.`,
           headers: idempotencyHeaders,
@@ -251,6 +255,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `Changes a ${resource.one} (only the fields sent)`,
           description: resource.notes,
           params: idParams,
@@ -316,6 +321,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `Lists the company’s ${resource.path.replace('-', ' ')}, in change order (incremental sync)`,
           description: `${resource.notes} ${listDescription}`,
           querystring: publicListQuery,
@@ -331,6 +337,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
+          security,
           summary: `One ${resource.one}`,
           description: `${resource.notes} Another company’s ${resource.one} answers 404.`,
           params: idParams,
