@@ -17,10 +17,11 @@ const screens = [
   { path: '/imports', heading: 'Importer des données (CSV)' },
   { path: '/users', heading: 'Utilisateurs', create: 'Nouvel utilisateur' },
   { path: '/company', heading: 'Entreprise' },
+  { path: '/api-keys', heading: "Clés d'API", create: "Nouvelle clé d'API" },
 ] as const;
 
 test('the main screens have no serious accessibility violation, lists and forms', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
   await signIn(page, 'admin', '/');
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();
@@ -40,7 +41,7 @@ test('the main screens have no serious accessibility violation, lists and forms'
 });
 
 test('the main screens have no serious accessibility violation on a phone, in Dutch', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'admin', '/');
   await expect(page.getByRole('heading', { name: 'Tableau de bord', level: 1 })).toBeVisible();

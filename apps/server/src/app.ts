@@ -15,6 +15,8 @@ import { AppEvents } from './events/app-events.js';
 import { administrationRoutes } from './features/administration-routes.js';
 import { agentAppRoutes } from './features/agent-auth/agent-app-routes.js';
 import { anomalyRoutes } from './features/anomalies/anomaly-routes.js';
+import { apiKeyRoutes } from './features/api-keys/api-key-routes.js';
+import { publicApiRoutes } from './features/public-api/public-api-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { clockRoutes } from './features/clock/clock-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
@@ -23,6 +25,8 @@ import { metaRoutes } from './features/meta/meta-routes.js';
 import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import type { AppContext } from './http/app-context.js';
+import { ApiKeyRateLimiter } from './http/api-key-rate-limit.js';
+import { apiContractVersion } from './http/api-version.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { trackRouteAccess, type RegisteredRoute } from './http/route-access.js';
@@ -92,6 +96,7 @@ export async function buildApp({
     sessions: config.sessions,
     events: new AppEvents(),
     onss: { simulatorUrl: onssSimulatorUrl },
+    apiKeyRateLimiter: new ApiKeyRateLimiter(),
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);
@@ -108,12 +113,22 @@ export async function buildApp({
       openapi: '3.1.0',
       info: {
         title: 'ciao API',
-        version: serverVersion,
+        version: apiContractVersion,
         description:
           'ciao (Check In and Out): presence registration for Belgian cleaning companies. Errors are ' +
           'problem+json documents (RFC 9457) with a stable `code`.',
       },
       servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key `ciao_<prefix>_<secret>`, created by an administrator in the back-office (/api-keys).',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -140,6 +155,9 @@ export async function buildApp({
   // Agent app (versioned prefix /api/agent/v1): activation, sign-in, tasks, registrations.
   await app.register(agentAppRoutes);
   await app.register(clockRoutes);
+  // Public API (versioned prefix /api/v1), opened by the API keys the administrators create.
+  await app.register(apiKeyRoutes);
+  await app.register(publicApiRoutes);
 
   await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);
 

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema/index.js';
 import type { RegisteredRoute } from '../src/http/route-access.js';
+import { apiKeyFor } from './support/fixtures/api-key-fixtures.js';
 import { routeFixtures } from './support/route-fixtures.js';
 import { createTenantWorld, sessionFor, type TenantWorld } from './support/rights-world.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -56,7 +57,14 @@ describe('rights on every route', () => {
     const problems: string[] = [];
     for (const route of routes) {
       const { access } = route;
-      if (access === 'public' || access === 'agent' || access === 'device') continue;
+      // Non-session callers: the agent app's tokens, and the public API's keys (tested in public-api).
+      if (
+        access === 'public' ||
+        access === 'agent' ||
+        access === 'device' ||
+        (typeof access === 'object' && 'apiScope' in access)
+      )
+        continue;
       const fixture = routeFixtures[routeKey(route)];
       if (!fixture) continue;
       for (const role of roles) {
@@ -152,6 +160,8 @@ describe('rights on every route', () => {
   async function callerFor(access: RegisteredRoute['access']) {
     if (access === 'agent') return { role: 'agent' as const, world: own };
     if (access === 'device') return { role: 'device' as const, world: own };
+    // The public API's caller is an API key, which `send` adds: no session.
+    if (typeof access === 'object' && 'apiScope' in access) return { role: 'ADMIN' as const, world: own };
     const role: Role =
       access === 'signedIn' || access === 'public'
         ? 'ADMIN'
@@ -167,6 +177,10 @@ describe('rights on every route', () => {
     const options = { method: route.method as 'GET', url: request.url, payload: request.payload as object };
     if (caller.role === 'agent')
       return subject.app.inject({ ...options, headers: { authorization: `Bearer ${own.agentToken}` } });
+    if (typeof route.access === 'object' && 'apiScope' in route.access)
+      return apiKeyFor(subject.app, own).then((key) =>
+        subject.app.inject({ ...options, headers: { authorization: `Bearer ${key}` } }),
+      );
     if (caller.role === 'device')
       return subject.app.inject({ ...options, headers: { authorization: `Bearer ${own.deviceToken}` } });
     return asUser(subject.app, caller.session!, options);

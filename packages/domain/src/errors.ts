@@ -83,6 +83,14 @@ export const errorCodes = {
   CSV_MALFORMED: 'validation',
   IMPORT_INVALID: 'unprocessable',
   IMPORT_TOO_MANY_ROWS: 'unprocessable',
+  // Public API (/api/v1): keys, scopes, pagination, idempotency.
+  API_KEY_INVALID: 'unauthenticated',
+  API_KEY_EXPIRED: 'unauthenticated',
+  API_KEY_REVOKED: 'unauthenticated',
+  API_SCOPE_MISSING: 'forbidden',
+  CURSOR_INVALID: 'validation',
+  IDEMPOTENCY_KEY_REUSED: 'unprocessable',
+  IDEMPOTENCY_KEY_IN_PROGRESS: 'conflict',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/client.js';
 import type { AppEvents } from '../events/app-events.js';
 import type { SecretBox } from '../security/secret-box.js';
+import type { ApiKeyRateLimiter } from './api-key-rate-limit.js';
 
 /** What routes and hooks need beyond the request: given once to the app factory. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   events: AppEvents;
   /** ONSS: base URL of the simulator environment (tests point it at their own simulator). */
   onss: { simulatorUrl: string };
+  /** Requests per API key and minute, counted in this process. */
+  apiKeyRateLimiter: ApiKeyRateLimiter;
 }
 
 export interface SessionPolicy {

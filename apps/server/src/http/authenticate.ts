@@ -10,6 +10,8 @@ import {
   revokeWebSession,
   touchWebSession,
 } from '../features/auth/web-session-repository.js';
+import { findApiKeyByPrefix, touchApiKey } from '../features/api-keys/api-key-repository.js';
+import { apiKeyPrefix, hashApiKey } from '../features/api-keys/api-key-secret.js';
 import { constantTimeEqual, sha256Hex } from '../security/tokens.js';
 import type { RouteAccess } from './route-access.js';
 import type { Principal } from './principal.js';
@@ -84,6 +86,9 @@ async function authenticateUser(
         'The security token of this page is missing or outdated. Reload the page.',
       );
     }
+  }
+  if (typeof access === 'object' && 'apiScope' in access) {
+    throw new DomainError('API_KEY_INVALID', 'This route takes an API key, not a session.');
   }
   if (typeof access === 'object' && !can(role, access.capability)) {
     throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
@@ -170,6 +175,52 @@ async function authenticateAgent(app: FastifyInstance, request: FastifyRequest):
   };
 }
 
+const apiKeyRefused = 'Send a valid API key: `Authorization: Bearer ciao_…` (created in the back-office).';
+
+/**
+ * An API key of the public API: well-formed, known, not revoked nor expired, of an active company,
+ * with the route's scope (`write` implies `read`), and within its rate limit.
+ */
+async function authenticateApiKey(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  scope: 'read' | 'write',
+): Promise<Principal> {
+  const header = request.headers.authorization;
+  const presented = header ? /^Bearer\s+(\S+)$/.exec(header)?.[1] : undefined;
+  const prefix = presented ? apiKeyPrefix(presented) : undefined;
+  if (!presented || !prefix) throw new DomainError('API_KEY_INVALID', apiKeyRefused);
+  const found = await findApiKeyByPrefix(app.ctx.db, prefix);
+  if (!found || !constantTimeEqual(found.key.keyHash, hashApiKey(presented))) {
+    throw new DomainError('API_KEY_INVALID', apiKeyRefused);
+  }
+  const { key, tenant } = found;
+  const now = app.ctx.now();
+  if (key.revokedAt) throw new DomainError('API_KEY_REVOKED', 'This API key has been revoked.');
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) {
+    throw new DomainError(
+      'API_KEY_EXPIRED',
+      'This API key has expired: create a new one in the back-office.',
+    );
+  }
+  tenantMustBeActive(tenant.status);
+  if (!key.scopes.includes(scope) && !(scope === 'read' && key.scopes.includes('write'))) {
+    throw new DomainError('API_SCOPE_MISSING', `This API key lacks the \`${scope}\` scope.`);
+  }
+  app.ctx.apiKeyRateLimiter.take(key.id, now);
+  // Last use is kept to the minute: one write per request would double the load of a sync.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchApiKey(app.ctx.db, key.id, now);
+  }
+  return {
+    kind: 'apiKey',
+    tenantId: tenant.id,
+    tenantCode: tenant.code,
+    apiKeyId: key.id,
+    scopes: key.scopes,
+  };
+}
+
 /**
  * Establishes `request.principal` from the route's access rule before anything else runs: the
  * session cookie (with CSRF on mutations), a device token or an agent token. The tenant comes only
@@ -182,6 +233,8 @@ export function registerAuthentication(app: FastifyInstance) {
     if (!access || access === 'public') return;
     if (access === 'device') request.principal = await authenticateDevice(app, request);
     else if (access === 'agent') request.principal = await authenticateAgent(app, request);
+    else if (typeof access === 'object' && 'apiScope' in access)
+      request.principal = await authenticateApiKey(app, request, access.apiScope);
     else request.principal = await authenticateUser(app, request, access);
   });
 }
@@ -189,6 +242,11 @@ export function registerAuthentication(app: FastifyInstance) {
 /** The signed-in web user of a route whose access requires one. */
 export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   if (request.principal?.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.principal;
+}
+
+export function requireApiKey(request: FastifyRequest): Extract<Principal, { kind: 'apiKey' }> {
+  if (request.principal?.kind !== 'apiKey') throw new DomainError('API_KEY_INVALID', apiKeyRefused);
   return request.principal;
 }
 

@@ -18,7 +18,8 @@ export type Principal =
       agentId: string;
       deviceId: string;
       tokenId: string;
-    };
+    }
+  | { kind: 'apiKey'; tenantId: string; tenantCode: string; apiKeyId: string; scopes: string[] };
 
 declare module 'fastify' {
   interface FastifyRequest {

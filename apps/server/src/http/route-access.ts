@@ -8,9 +8,14 @@ import type { FastifyInstance } from 'fastify';
  * - `signedIn`: any web user allowed in the back-office (their own session and profile);
  * - `{ capability }`: a web user whose role has that capability in the rights table;
  * - `device`: an activated agent-app device (the agent login);
- * - `agent`: an agent signed in on an activated device (the agent app API).
+ * - `agent`: an agent signed in on an activated device (the agent app API);
+ * - `{ apiScope }`: an API key with that scope (the public API, `/api/v1` only; `write` implies read).
  */
-export type RouteAccess = 'public' | 'signedIn' | { capability: Capability } | 'device' | 'agent';
+export type RouteAccess =
+  'public' | 'signedIn' | { capability: Capability } | 'device' | 'agent' | { apiScope: 'read' | 'write' };
+
+/** The public API's prefix: its routes, and only they, are opened by API keys. */
+export const publicApiPrefix = '/api/v1/';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -34,6 +39,11 @@ export function trackRouteAccess(app: FastifyInstance, registry: RegisteredRoute
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const isApi = route.url.startsWith('/api/') || route.url.startsWith('/health/');
     const access = route.config?.access;
+    const isPublicApi = route.url.startsWith(publicApiPrefix);
+    const byApiKey = typeof access === 'object' && 'apiScope' in access;
+    if (access && isPublicApi !== byApiKey) {
+      throw new Error(`Route ${methods.join(',')} ${route.url}: API keys open /api/v1 routes, and only them`);
+    }
     if (!access) {
       if (isApi && !route.url.startsWith('/api/docs')) {
         throw new Error(`Route ${methods.join(',')} ${route.url} has no config.access rule`);

@@ -1,5 +1,6 @@
 import { administrationRouteFixtures } from './fixtures/administration-fixtures.js';
 import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
+import { apiKeyRouteFixtures } from './fixtures/api-key-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { anomalySummaryRouteFixtures } from './fixtures/anomaly-summary-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
@@ -30,4 +31,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...importRouteFixtures,
   ...onssSummaryRouteFixtures,
   ...anomalySummaryRouteFixtures,
+  ...apiKeyRouteFixtures,
 };

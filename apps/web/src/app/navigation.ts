@@ -14,6 +14,7 @@ export const implementedScreens = [
   '/imports',
   '/onss',
   '/anomalies',
+  '/api-keys',
 ] as const;
 
 export type NavigationLabel =
@@ -31,7 +32,8 @@ export type NavigationLabel =
   | 'users'
   | 'company'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'apiKeys';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -60,6 +62,7 @@ export const navigation: readonly NavigationItem[] = [
   // Importing a kind is creating it: whoever may create clients, sites or agents may import them.
   { label: 'imports', path: '/imports', anyOf: ['clients.write', 'sites.write', 'agents.write'] },
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
+  { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
 ];
 
 /**

@@ -183,6 +183,15 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequireCapability path="/api-keys" />,
+                children: [
+                  {
+                    path: 'api-keys',
+                    lazy: screen(async () => (await import('./routes/api-keys-route')).ApiKeysRoute),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

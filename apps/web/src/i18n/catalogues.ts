@@ -1,3 +1,7 @@
+import apiKeysDe from '../features/api-keys/i18n/de.json';
+import apiKeysEn from '../features/api-keys/i18n/en.json';
+import apiKeysFr from '../features/api-keys/i18n/fr.json';
+import apiKeysNl from '../features/api-keys/i18n/nl.json';
 import clientsDE from '../features/clients/i18n/de.json';
 import clientsEN from '../features/clients/i18n/en.json';
 import clientsFR from '../features/clients/i18n/fr.json';
@@ -62,6 +66,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsFr,
     onss: onssFr,
     anomalies: anomaliesFr,
+    apiKeys: apiKeysFr,
   },
   nl: {
     ...companyNl,
@@ -75,6 +80,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsNl,
     onss: onssNl,
     anomalies: anomaliesNl,
+    apiKeys: apiKeysNl,
   },
   en: {
     ...companyEn,
@@ -88,6 +94,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsEn,
     onss: onssEn,
     anomalies: anomaliesEn,
+    apiKeys: apiKeysEn,
   },
   de: {
     ...companyDe,
@@ -101,6 +108,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsDe,
     onss: onssDe,
     anomalies: anomaliesDe,
+    apiKeys: apiKeysDe,
   },
 };
 

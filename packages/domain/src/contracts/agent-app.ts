@@ -80,10 +80,14 @@ export const agentAppCompany = z.object({ code: z.string(), name: z.string() });
  * @example
  * activationResponse.shape.deviceToken;
  */
-export const activationResponse = z.object({
-  deviceToken: z.string(),
-  company: agentAppCompany,
-});
+export const activationResponse = z
+  .object({
+    deviceToken: z.string(),
+    company: agentAppCompany,
+  })
+  .meta({
+    examples: [{ deviceToken: 'q7VtM2…(43 characters)', company: { code: 'DEMO', name: 'Demo Cleaning' } }],
+  });
 
 export type ActivationResponse = z.infer<typeof activationResponse>;
 
@@ -125,11 +129,27 @@ export type AgentProfile = z.infer<typeof agentProfile>;
  * @example
  * agentSignInResponse.shape.agentToken;
  */
-export const agentSignInResponse = z.object({
-  agentToken: z.string(),
-  agent: agentProfile,
-  company: agentAppCompany,
-});
+export const agentSignInResponse = z
+  .object({
+    agentToken: z.string(),
+    agent: agentProfile,
+    company: agentAppCompany,
+  })
+  .meta({
+    examples: [
+      {
+        agentToken: 'Xk29pL…(43 characters)',
+        agent: {
+          id: '3f1c8a52-4b7e-4d0f-9c2a-6e5b1d7f8a90',
+          identifier: 'TEST',
+          firstName: 'Jean',
+          lastName: 'Dupont',
+          language: 'fr',
+        },
+        company: { code: 'DEMO', name: 'Demo Cleaning' },
+      },
+    ],
+  });
 
 export type AgentSignInResponse = z.infer<typeof agentSignInResponse>;
 
@@ -139,10 +159,26 @@ export type AgentSignInResponse = z.infer<typeof agentSignInResponse>;
  * @example
  * agentSession.shape.deviceId;
  */
-export const agentSession = z.object({
-  agent: agentProfile,
-  company: agentAppCompany,
-  deviceId: z.uuid(),
-});
+export const agentSession = z
+  .object({
+    agent: agentProfile,
+    company: agentAppCompany,
+    deviceId: z.uuid(),
+  })
+  .meta({
+    examples: [
+      {
+        agent: {
+          id: '3f1c8a52-4b7e-4d0f-9c2a-6e5b1d7f8a90',
+          identifier: 'TEST',
+          firstName: 'Jean',
+          lastName: 'Dupont',
+          language: 'fr',
+        },
+        company: { code: 'DEMO', name: 'Demo Cleaning' },
+        deviceId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+      },
+    ],
+  });
 
 export type AgentSession = z.infer<typeof agentSession>;

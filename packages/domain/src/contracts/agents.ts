@@ -106,6 +106,9 @@ export const createAgentRequest = z
   })
   .refine(dateRangeIsOrdered, dateRangeError);
 
+/** The start/end date rule of agents, for contracts built from the same fields (the public API). */
+export const agentDateRangeRule = [dateRangeIsOrdered, dateRangeError] as const;
+
 export type CreateAgentRequest = z.output<typeof createAgentRequest>;
 
 /**

@@ -72,6 +72,23 @@ export const clockEventBatchInput = z.object({
  * @example
  * recordedClockEvent.shape.flags;
  */
+/** A recorded registration, as examples of the agent app's answers show it. */
+export const exampleRecordedClockEvent = {
+  id: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+  siteId: '7d2e9f10-3c4b-4a5d-9e8f-0a1b2c3d4e5f',
+  action: 'ARRIVE',
+  direction: 'IN',
+  deviceTime: '2026-11-28T05:58:41.000Z',
+  receivedAt: '2026-11-28T05:58:43.120Z',
+  accuracyMeters: 12,
+  distanceMeters: 34.5,
+  insideGeofence: true,
+  flags: [],
+  capturedOffline: false,
+  onssStatus: 'to_send',
+};
+
 export const recordedClockEvent = z.object({
   id: z.uuid(),
   taskId: z.uuid(),
@@ -95,12 +112,22 @@ export const recordedClockEvent = z.object({
  * @example
  * agentClockState.parse({ status: 'OFF', taskId: null, since: null });
  */
-export const agentClockState = z.object({
-  status: z.enum(['OFF', 'WORKING', 'ON_BREAK']),
-  taskId: z.uuid().nullable(),
-  since: z.string().nullable(),
-  workSessionId: z.uuid().nullable().optional(),
-});
+export const agentClockState = z
+  .object({
+    status: z.enum(['OFF', 'WORKING', 'ON_BREAK']),
+    taskId: z.uuid().nullable(),
+    since: z.string().nullable(),
+    workSessionId: z.uuid().nullable().optional(),
+  })
+  .meta({
+    examples: [
+      {
+        status: 'WORKING',
+        taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+        since: '2026-11-28T05:58:41.000Z',
+      },
+    ],
+  });
 
 /**
  * The answer for one event: `recorded` (new), `already_recorded` (a replay: a success), or
@@ -117,10 +144,25 @@ export const clockEventResult = z.object({
   event: recordedClockEvent.optional(),
 });
 
-export const clockEventBatchResult = z.object({
-  results: z.array(clockEventResult),
-  state: agentClockState,
-});
+export const clockEventBatchResult = z
+  .object({
+    results: z.array(clockEventResult),
+    state: agentClockState,
+  })
+  .meta({
+    examples: [
+      {
+        results: [
+          { id: exampleRecordedClockEvent.id, outcome: 'recorded', event: exampleRecordedClockEvent },
+        ],
+        state: {
+          status: 'WORKING',
+          taskId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+          since: '2026-11-28T05:58:41.000Z',
+        },
+      },
+    ],
+  });
 
 /**
  * One of the agent's tasks as the app lists it, today's first.
@@ -145,11 +187,36 @@ export const agentTask = z.object({
   allowedActions: z.array(z.enum(clockActions)),
 });
 
-export const agentTasksResponse = z.object({
-  /** The local date (company time zone) the list is for. */
-  date: z.string(),
-  tasks: z.array(agentTask),
-});
+export const agentTasksResponse = z
+  .object({
+    /** The local date (company time zone) the list is for. */
+    date: z.string(),
+    tasks: z.array(agentTask),
+  })
+  .meta({
+    examples: [
+      {
+        date: '2026-11-28',
+        tasks: [
+          {
+            id: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+            name: 'Morning cleaning',
+            site: {
+              id: '7d2e9f10-3c4b-4a5d-9e8f-0a1b2c3d4e5f',
+              name: 'Louise 231',
+              address: 'Avenue Louise 231, 1050 Ixelles',
+              latitude: 50.8275,
+              longitude: 4.3653,
+              geofenceRadiusMeters: 150,
+            },
+            plannedToday: [{ start: '06:00', end: '09:00' }],
+            state: 'not_started',
+            allowedActions: ['ARRIVE'],
+          },
+        ],
+      },
+    ],
+  });
 
 /**
  * The agent's recent registrations with their ONSS status, newest first.
@@ -157,6 +224,12 @@ export const agentTasksResponse = z.object({
  * @example
  * agentHistoryResponse.shape.events;
  */
-export const agentHistoryResponse = z.object({
-  events: z.array(recordedClockEvent.extend({ siteName: z.string(), taskName: z.string() })),
-});
+export const agentHistoryResponse = z
+  .object({
+    events: z.array(recordedClockEvent.extend({ siteName: z.string(), taskName: z.string() })),
+  })
+  .meta({
+    examples: [
+      { events: [{ ...exampleRecordedClockEvent, siteName: 'Louise 231', taskName: 'Morning cleaning' }] },
+    ],
+  });

@@ -66,6 +66,8 @@ export const clockEvents = pgTable(
     index('clock_events_agent_time_idx').on(t.tenantId, t.agentId, t.deviceTime),
     index('clock_events_site_time_idx').on(t.tenantId, t.siteId, t.deviceTime),
     index('clock_events_session_idx').on(t.workSessionId),
+    // The public API's incremental sync reads registrations in reception order.
+    index('clock_events_tenant_received_idx').on(t.tenantId, t.receivedAt, t.id),
   ],
 );
 

@@ -75,7 +75,13 @@ export const agentAppRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${agentApiPrefix}/sign-out`,
     {
-      schema: { tags, summary: 'Signs the agent out of this device', response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Signs the agent out of this device',
+        description:
+          'Revokes the agent token sent; the device stays activated for the next agent. No content.',
+        response: { 204: z.null() },
+      },
       config: { access: 'agent' },
     },
     async (request, reply) => {
@@ -91,6 +97,7 @@ export const agentAppRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'The signed-in agent, its company and this device',
+        description: 'What the app shows of the signed-in agent: never the NISS nor a credential.',
         response: { 200: agentSession },
       },
       config: { access: 'agent' },

@@ -73,12 +73,18 @@ export function toAuditRow(entry: AuditEntry) {
   };
 }
 
-/** Who did it, from where: a signed-in web user's request (see http/caller.ts). */
+/** Who did it, from where: a signed-in web user's request, or an API key's (see http/caller.ts). */
 export interface AuditCaller {
   tenantId: string;
   userId: string;
+  /** Set for a non-user caller (an API key): the audit rows name it instead of `userId`. */
+  actor?: AuditActor;
   ip: string;
   requestId: string;
+}
+
+function callerActor(caller: AuditCaller): AuditActor {
+  return caller.actor ?? { type: 'user', id: caller.userId };
 }
 
 /** Appends one audit row per change of a web user's request (an import), in a few statements. */
@@ -92,7 +98,7 @@ export async function recordCallerAudits(
     entries.map((entry) => ({
       ...entry,
       tenantId: caller.tenantId,
-      actor: { type: 'user', id: caller.userId },
+      actor: callerActor(caller),
       ip: caller.ip,
       requestId: caller.requestId,
     })),
@@ -108,7 +114,7 @@ export async function recordCallerAudit(
   await recordAudit(db, {
     ...entry,
     tenantId: caller.tenantId,
-    actor: { type: 'user', id: caller.userId },
+    actor: callerActor(caller),
     ip: caller.ip,
     requestId: caller.requestId,
   });

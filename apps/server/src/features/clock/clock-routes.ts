@@ -6,6 +6,7 @@ import {
   clockEventBatchResult,
   clockEventInput,
   clockEventResult,
+  exampleRecordedClockEvent,
 } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +18,20 @@ import { recordClockEvent } from './record-clock-event.js';
 import { recordClockEventBatch } from './record-clock-event-batch.js';
 
 const tags = ['agent app'];
+const clockEventAnswer = clockEventResult.extend({ state: agentClockState }).meta({
+  examples: [
+    {
+      id: exampleRecordedClockEvent.id,
+      outcome: 'recorded',
+      event: exampleRecordedClockEvent,
+      state: {
+        status: 'WORKING',
+        taskId: exampleRecordedClockEvent.taskId,
+        since: exampleRecordedClockEvent.deviceTime,
+      },
+    },
+  ],
+});
 
 export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -43,6 +58,8 @@ export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Where I stand: off, working or on a break, on which task',
+        description:
+          'The open work session decides it: OFF without one, WORKING or ON_BREAK with its task and since when.',
         response: { 200: agentClockState },
       },
       config: { access: 'agent' },
@@ -59,6 +76,8 @@ export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'My registrations of the last days, with their ONSS status',
+        description:
+          'Newest first, over `days` days (7 by default, at most 31), with the site and task names.',
         querystring: z.object({ days: z.coerce.number().int().min(1).max(31).default(7) }),
         response: { 200: agentHistoryResponse },
       },
@@ -89,8 +108,8 @@ export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
           'the same id with other content answers 409 CLOCK_EVENT_CONFLICT. The position is mandatory.',
         body: clockEventInput,
         response: {
-          200: clockEventResult.extend({ state: agentClockState }),
-          201: clockEventResult.extend({ state: agentClockState }),
+          200: clockEventAnswer,
+          201: clockEventAnswer,
         },
       },
       config: { access: 'agent' },

@@ -1,0 +1,1 @@
+CREATE INDEX "clock_events_tenant_received_idx" ON "clock_events" USING btree ("tenant_id","received_at","id");
