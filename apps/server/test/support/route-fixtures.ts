@@ -7,6 +7,7 @@ import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
+import { registrationRouteFixtures } from './fixtures/registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
@@ -26,4 +27,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssRegistrationRouteFixtures,
   ...taskVisibilityRouteFixtures,
   ...importRouteFixtures,
+  ...registrationRouteFixtures,
 };

@@ -17,3 +17,5 @@ export * from './places.js';
 export * from './tasks.js';
 export * from './task-visibility.js';
 export * from './imports.js';
+export * from './registrations.js';
+export * from './timesheets.js';
