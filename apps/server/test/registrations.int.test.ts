@@ -91,7 +91,9 @@ describe('back-office registrations', () => {
     expect(ids(await list(`taskId=${world.task.id}`))).toEqual(louise);
     expect(ids(await list(`taskId=${task.id}`))).toEqual(midi);
     expect(ids(await list(`groupId=${group.id}`))).toEqual(midi);
-    expect((await list('onssStatus=to_send')).total).toBe(4);
+    // The second site has no work declaration: its registrations are not for ONSS.
+    expect(ids(await list('onssStatus=to_send'))).toEqual(louise);
+    expect(ids(await list('onssStatus=not_applicable'))).toEqual(midi);
     expect((await list('onssStatus=validated')).total).toBe(0);
     expect((await list('refused=true')).total).toBe(0);
     expect(ids(await list('outside=true'))).toEqual([sent[0]!.id]);
