@@ -25,17 +25,25 @@ describe('back-office registrations', () => {
   async function workedWorld() {
     const world = await createClockWorld(subject.app);
     const db = subject.app.ctx.db;
-    const [client] = await db.insert(clients).values({ tenantId: world.tenant.id, name: 'Gare du Midi' }).returning();
+    const [client] = await db
+      .insert(clients)
+      .values({ tenantId: world.tenant.id, name: 'Gare du Midi' })
+      .returning();
     const [site] = await db
       .insert(sites)
       .values({ tenantId: world.tenant.id, clientId: client!.id, name: 'Midi hall', ...sitePosition })
       .returning();
-    const [group] = await db.insert(taskGroups).values({ tenantId: world.tenant.id, name: 'Stations' }).returning();
+    const [group] = await db
+      .insert(taskGroups)
+      .values({ tenantId: world.tenant.id, name: 'Stations' })
+      .returning();
     const [task] = await db
       .insert(tasks)
       .values({ tenantId: world.tenant.id, siteId: site!.id, groupId: group!.id, name: 'Hall floors' })
       .returning();
-    await db.insert(taskAgents).values({ tenantId: world.tenant.id, taskId: task!.id, agentId: world.agent.id });
+    await db
+      .insert(taskAgents)
+      .values({ tenantId: world.tenant.id, taskId: task!.id, agentId: world.agent.id });
     const arrival = world.event('ARRIVE', { deviceTime: world.minutesAgo(240), position: farAway });
     const sent = [
       arrival,
@@ -49,9 +57,15 @@ describe('back-office registrations', () => {
     }
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'SUPERVISOR');
     const list = async (query = '') => {
-      const answer = await asUser(subject.app, session, { method: 'GET', url: `/api/registrations?${query}` });
+      const answer = await asUser(subject.app, session, {
+        method: 'GET',
+        url: `/api/registrations?${query}`,
+      });
       expect(answer.statusCode, answer.body).toBe(200);
-      return answer.json() as { total: number; items: { id: string; action: string; [key: string]: unknown }[] };
+      return answer.json() as {
+        total: number;
+        items: { id: string; action: string; [key: string]: unknown }[];
+      };
     };
     return { world, session, list, sent, arrival, client: client!, site: site!, group: group!, task: task! };
   }
@@ -132,7 +146,10 @@ describe('back-office registrations', () => {
 
   it('explains one registration: position against the geofence, times, flags, ONSS, session', async () => {
     const { session, arrival, world } = await workedWorld();
-    const answer = await asUser(subject.app, session, { method: 'GET', url: `/api/registrations/${arrival.id}` });
+    const answer = await asUser(subject.app, session, {
+      method: 'GET',
+      url: `/api/registrations/${arrival.id}`,
+    });
     expect(answer.statusCode, answer.body).toBe(200);
     const detail = answer.json();
     expect(detail).toMatchObject({
@@ -156,7 +173,10 @@ describe('back-office registrations', () => {
     ]);
     const other = await createClockWorld(subject.app);
     const { session: stranger } = await webSessionFor(subject.app, other.tenant.id, 'ADMIN');
-    const foreign = await asUser(subject.app, stranger, { method: 'GET', url: `/api/registrations/${arrival.id}` });
+    const foreign = await asUser(subject.app, stranger, {
+      method: 'GET',
+      url: `/api/registrations/${arrival.id}`,
+    });
     expect(foreign.statusCode).toBe(404);
     const foreignList = await asUser(subject.app, stranger, {
       method: 'GET',

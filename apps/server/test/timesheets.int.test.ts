@@ -40,9 +40,17 @@ describe('timesheets', () => {
     const sheet = await read(week);
     expect(sheet).toMatchObject({ total: 1, from: daysAgo(6), to: daysAgo(0) });
     const [agent] = sheet.items;
-    expect(agent.agent).toEqual({ id: world.agent.id, identifier: world.agent.identifier, name: 'Fatima El Amrani' });
+    expect(agent.agent).toEqual({
+      id: world.agent.id,
+      identifier: world.agent.identifier,
+      name: 'Fatima El Amrani',
+    });
     expect(agent.days).toHaveLength(7);
-    expect(agent.totals).toEqual({ workedSeconds: 80 * 60, breakSeconds: 10 * 60, plannedSeconds: 7 * 3 * 3600 });
+    expect(agent.totals).toEqual({
+      workedSeconds: 80 * 60,
+      breakSeconds: 10 * 60,
+      plannedSeconds: 7 * 3 * 3600,
+    });
     const worked = agent.days.find((day: { sessionCount: number }) => day.sessionCount > 0);
     expect(worked).toMatchObject({
       firstArrival: world.minutesAgo(120),
@@ -89,7 +97,9 @@ describe('timesheets', () => {
   });
 
   it('counts planned time of days without work, and a slot across midnight once', async () => {
-    const world = await createClockWorld(subject.app, { schedule: [{ weekday: 1, start: '22:00', end: '06:00' }] });
+    const world = await createClockWorld(subject.app, {
+      schedule: [{ weekday: 1, start: '22:00', end: '06:00' }],
+    });
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'SUPERVISOR');
     // 2026-11-23 is a Monday.
     const answer = await asUser(subject.app, session, {
@@ -98,14 +108,23 @@ describe('timesheets', () => {
     });
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.json().items[0].days).toEqual([
-      expect.objectContaining({ date: '2026-11-23', plannedSeconds: 8 * 3600, workedSeconds: 0, sessionCount: 0 }),
+      expect.objectContaining({
+        date: '2026-11-23',
+        plannedSeconds: 8 * 3600,
+        workedSeconds: 0,
+        sessionCount: 0,
+      }),
     ]);
   });
 
   it('refuses a period that is reversed or longer than 62 days', async () => {
     const world = await createClockWorld(subject.app);
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
-    for (const query of ['from=2026-11-30&to=2026-11-01', 'from=2026-01-01&to=2026-12-31', 'from=2026-11-01']) {
+    for (const query of [
+      'from=2026-11-30&to=2026-11-01',
+      'from=2026-01-01&to=2026-12-31',
+      'from=2026-11-01',
+    ]) {
       const answer = await asUser(subject.app, session, { method: 'GET', url: `/api/timesheets?${query}` });
       expect(answer.statusCode, query).toBe(400);
     }

@@ -12,6 +12,8 @@ export const implementedScreens = [
   '/users',
   '/company',
   '/imports',
+  '/registrations',
+  '/work-sessions',
 ] as const;
 
 export type NavigationLabel =

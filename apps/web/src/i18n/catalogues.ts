@@ -38,6 +38,14 @@ import licencesDe from '../features/licences/i18n/de.json';
 import licencesEn from '../features/licences/i18n/en.json';
 import licencesFr from '../features/licences/i18n/fr.json';
 import licencesNl from '../features/licences/i18n/nl.json';
+import registrationsFr from '../features/registrations/i18n/fr.json';
+import timesheetsFr from '../features/timesheets/i18n/fr.json';
+import registrationsNl from '../features/registrations/i18n/nl.json';
+import timesheetsNl from '../features/timesheets/i18n/nl.json';
+import registrationsEn from '../features/registrations/i18n/en.json';
+import timesheetsEn from '../features/timesheets/i18n/en.json';
+import registrationsDe from '../features/registrations/i18n/de.json';
+import timesheetsDe from '../features/timesheets/i18n/de.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -52,6 +60,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsFR,
     tasks: tasksFr,
     taskGroups: taskGroupsFr,
+    registrations: registrationsFr,
+    timesheets: timesheetsFr,
   },
   nl: {
     ...companyNl,
@@ -63,6 +73,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsNL,
     tasks: tasksNl,
     taskGroups: taskGroupsNl,
+    registrations: registrationsNl,
+    timesheets: timesheetsNl,
   },
   en: {
     ...companyEn,
@@ -74,6 +86,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsEN,
     tasks: tasksEn,
     taskGroups: taskGroupsEn,
+    registrations: registrationsEn,
+    timesheets: timesheetsEn,
   },
   de: {
     ...companyDe,
@@ -85,6 +99,8 @@ const featureCatalogues = {
     subcontractors: subcontractorsDE,
     tasks: tasksDe,
     taskGroups: taskGroupsDe,
+    registrations: registrationsDe,
+    timesheets: timesheetsDe,
   },
 };
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, brusselsDate, daysBetween, isIsoDate, monthBounds, weekStart } from './local-dates';
+import {
+  addDays,
+  brusselsDate,
+  brusselsInputValue,
+  brusselsInstant,
+  daysBetween,
+  isIsoDate,
+  monthBounds,
+  weekStart,
+} from './local-dates';
 
 describe('local dates', () => {
   it('gives the Brussels date of an instant, not the UTC one', () => {
@@ -31,5 +40,16 @@ describe('local dates', () => {
     expect(isIsoDate('2026-11-30')).toBe(true);
     expect(isIsoDate('30/11/2026')).toBe(false);
     expect(isIsoDate(null)).toBe(false);
+  });
+});
+
+describe('Brussels wall-clock times', () => {
+  it('turns an instant into the value of a datetime-local input, and back', () => {
+    expect(brusselsInputValue(new Date('2026-11-30T06:05:00Z'))).toBe('2026-11-30T07:05');
+    expect(brusselsInputValue(new Date('2026-07-01T06:05:00Z'))).toBe('2026-07-01T08:05');
+    expect(brusselsInstant('2026-11-30T07:05')?.toISOString()).toBe('2026-11-30T06:05:00.000Z');
+    expect(brusselsInstant('2026-07-01T08:05')?.toISOString()).toBe('2026-07-01T06:05:00.000Z');
+    expect(brusselsInstant('2026-10-25T04:00')?.toISOString()).toBe('2026-10-25T03:00:00.000Z');
+    expect(brusselsInstant('not a time')).toBeUndefined();
   });
 });

@@ -2,7 +2,11 @@ import { DomainError } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
 import { presentRegistrationDetail } from './registration-presenter.js';
-import { findRegistration, findWorkSessionSummary, registrationAnomalies } from './registration-repository.js';
+import {
+  findRegistration,
+  findWorkSessionSummary,
+  registrationAnomalies,
+} from './registration-repository.js';
 
 /** One registration of the company with what explains it; another company's is NOT_FOUND. */
 export async function getRegistration(ctx: AppContext, caller: Caller, id: string) {

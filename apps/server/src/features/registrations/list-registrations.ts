@@ -1,7 +1,11 @@
 import { nextDate, zonedInstant, type RegistrationListQuery } from '@ciao/domain';
 import type { AppContext } from '../../http/app-context.js';
 import type { Caller } from '../../http/caller.js';
-import { listRegistrations as selectRegistrations, tenantTimeZone, type Period } from './registration-repository.js';
+import {
+  listRegistrations as selectRegistrations,
+  tenantTimeZone,
+  type Period,
+} from './registration-repository.js';
 
 /** The instants of a period of local dates in the company's zone: from midnight to the next midnight after `to`. */
 export function periodOf(query: { from?: string; to?: string }, timeZone: string): Period {

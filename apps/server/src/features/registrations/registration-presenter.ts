@@ -1,8 +1,4 @@
-import type {
-  OnssRegistrationStatus,
-  RegistrationDetail,
-  RegistrationView,
-} from '@ciao/domain';
+import type { OnssRegistrationStatus, RegistrationDetail, RegistrationView } from '@ciao/domain';
 import type { onssRegistrations } from '../../db/schema/index.js';
 import type { RegistrationDetailRow, RegistrationRow } from './registration-repository.js';
 
@@ -12,7 +8,11 @@ export function presentRegistration(row: RegistrationRow): RegistrationView {
   const { event } = row;
   return {
     id: event.id,
-    agent: { id: event.agentId, identifier: row.agentIdentifier, name: `${row.agentFirstName} ${row.agentLastName}` },
+    agent: {
+      id: event.agentId,
+      identifier: row.agentIdentifier,
+      name: `${row.agentFirstName} ${row.agentLastName}`,
+    },
     task: { id: event.taskId, name: row.taskName },
     site: { id: event.siteId, name: row.siteName },
     client: { id: row.clientId, name: row.clientName },
@@ -40,13 +40,20 @@ type OnssHistory = NonNullable<RegistrationDetail['onss']>['history'];
  * `lastError` are kept), so they are shown beside the history rather than in it.
  */
 export function onssHistory(onss: OnssRow): OnssHistory {
-  const steps: OnssHistory = [{ at: onss.createdAt.toISOString(), kind: 'created', validity: null, remarks: [] }];
+  const steps: OnssHistory = [
+    { at: onss.createdAt.toISOString(), kind: 'created', validity: null, remarks: [] },
+  ];
   if (onss.sentAt) steps.push({ at: onss.sentAt.toISOString(), kind: 'sent', validity: null, remarks: [] });
   if (onss.registeredAt) {
     steps.push({ at: onss.registeredAt.toISOString(), kind: 'registered', validity: null, remarks: [] });
   }
   for (const entry of onss.validityHistory) {
-    steps.push({ at: new Date(entry.at).toISOString(), kind: 'validity', validity: entry.validity, remarks: entry.remarks });
+    steps.push({
+      at: new Date(entry.at).toISOString(),
+      kind: 'validity',
+      validity: entry.validity,
+      remarks: entry.remarks,
+    });
   }
   if (onss.validatedAt) {
     steps.push({ at: onss.validatedAt.toISOString(), kind: 'validated', validity: null, remarks: [] });
@@ -57,14 +64,16 @@ export function onssHistory(onss: OnssRow): OnssHistory {
 export function presentRegistrationDetail(
   row: RegistrationDetailRow,
   anomalies: { id: string; type: string; status: string; openedAt: Date }[],
-  workSession: {
-    id: string;
-    workDate: string;
-    state: string;
-    startedAt: Date;
-    endedAt: Date | null;
-    corrected: boolean;
-  } | undefined,
+  workSession:
+    | {
+        id: string;
+        workDate: string;
+        state: string;
+        startedAt: Date;
+        endedAt: Date | null;
+        corrected: boolean;
+      }
+    | undefined,
 ): RegistrationDetail {
   const { onss } = row;
   return {

@@ -144,7 +144,12 @@ function conditionsOf(tenantId: string, query: RegistrationListQuery, period: Pe
 }
 
 /** One page of the company's registrations and how many match. */
-export async function listRegistrations(db: Db, tenantId: string, query: RegistrationListQuery, period: Period) {
+export async function listRegistrations(
+  db: Db,
+  tenantId: string,
+  query: RegistrationListQuery,
+  period: Period,
+) {
   const where = and(...conditionsOf(tenantId, query, period));
   const column = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
   const direction = query.order === 'asc' ? asc : desc;
@@ -184,7 +189,12 @@ export type RegistrationDetailRow = NonNullable<Awaited<ReturnType<typeof findRe
 /** The anomalies opened from one registration, open or not, oldest first. */
 export async function registrationAnomalies(db: Db, tenantId: string, clockEventId: string) {
   return db
-    .select({ id: anomalies.id, type: anomalies.type, status: anomalies.status, openedAt: anomalies.openedAt })
+    .select({
+      id: anomalies.id,
+      type: anomalies.type,
+      status: anomalies.status,
+      openedAt: anomalies.openedAt,
+    })
     .from(anomalies)
     .where(and(eq(anomalies.tenantId, tenantId), eq(anomalies.clockEventId, clockEventId)))
     .orderBy(asc(anomalies.openedAt));

@@ -39,7 +39,11 @@ export function groupByAgent(rows: readonly TimesheetDayRow[]): TimesheetAgent[]
 }
 
 /** One page of agents' timesheets over a period: per day, worked, break and planned time. */
-export async function listTimesheets(ctx: AppContext, caller: Caller, query: TimesheetQuery): Promise<TimesheetPage> {
+export async function listTimesheets(
+  ctx: AppContext,
+  caller: Caller,
+  query: TimesheetQuery,
+): Promise<TimesheetPage> {
   const total = await countTimesheetAgents(ctx.db, caller.tenantId, query);
   const rows = total === 0 ? [] : await timesheetDays(ctx.db, caller.tenantId, query);
   return {

@@ -97,7 +97,11 @@ export async function countTimesheetAgents(db: Db, tenantId: string, query: Time
 }
 
 /** The agent-days of one page of agents (by last name, first name), in date order. */
-export async function timesheetDays(db: Db, tenantId: string, query: TimesheetQuery): Promise<TimesheetDayRow[]> {
+export async function timesheetDays(
+  db: Db,
+  tenantId: string,
+  query: TimesheetQuery,
+): Promise<TimesheetDayRow[]> {
   const result = await db.execute(sql`
     with ${agentDays(tenantId, query)},
     paged as (

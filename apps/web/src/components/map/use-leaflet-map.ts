@@ -1,7 +1,8 @@
+import type * as LeafletModule from 'leaflet';
 import type { Map as LeafletMap } from 'leaflet';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
-type Leaflet = typeof import('leaflet');
+type Leaflet = typeof LeafletModule;
 
 /** OpenStreetMap's standard tiles (their usage policy asks for the attribution below). */
 const TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatCoordinates, formatDistance, registrationQuery, syncDelayMinutes } from './registration-format';
+import {
+  formatCoordinates,
+  formatDistance,
+  registrationQuery,
+  syncDelayMinutes,
+} from './registration-format';
 
 describe('registration texts', () => {
   it('writes distances in metres, then kilometres', () => {

@@ -1,4 +1,11 @@
-import { clientPage, registrationDetail, registrationPage, sitePage, taskGroupPage, taskPage } from '@ciao/domain';
+import {
+  clientPage,
+  registrationDetail,
+  registrationPage,
+  sitePage,
+  taskGroupPage,
+  taskPage,
+} from '@ciao/domain';
 import type { RegistrationDetail } from '@ciao/domain';
 import type { z } from 'zod';
 import { api, queryString } from '../../../lib/api';

@@ -73,7 +73,9 @@ export function RegistrationDetail({ registration, onClose }: { registration: De
               : t('registrations.detail.siteWithoutPosition')}
           </Fact>
           <Fact label={t('registrations.detail.distance')}>
-            {registration.distanceMeters === null ? '—' : formatDistance(registration.distanceMeters, language)}
+            {registration.distanceMeters === null
+              ? '—'
+              : formatDistance(registration.distanceMeters, language)}
             {' · '}
             {t('registrations.detail.radius', { radius: registration.geofenceRadiusMeters })}
             {' · '}
@@ -82,7 +84,9 @@ export function RegistrationDetail({ registration, onClose }: { registration: De
           <Fact label={t('registrations.detail.flags')}>
             {registration.flags.length === 0
               ? t('registrations.detail.noFlags')
-              : registration.flags.map((flag) => t(`registrations.flags.${flag}`, { defaultValue: flag })).join(', ')}
+              : registration.flags
+                  .map((flag) => t(`registrations.flags.${flag}`, { defaultValue: flag }))
+                  .join(', ')}
             {registration.capturedOffline && <> · {t('registrations.detail.offline')}</>}
           </Fact>
           <Fact label={t('registrations.detail.appVersion')}>{registration.appVersion ?? '—'}</Fact>

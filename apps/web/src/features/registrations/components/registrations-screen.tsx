@@ -23,14 +23,30 @@ import { RegistrationDetail } from './registration-detail';
 
 const sortFields = ['deviceTime', 'receivedAt'] as const;
 type SortField = (typeof sortFields)[number];
-const filterNames = ['from', 'to', 'siteId', 'clientId', 'taskId', 'groupId', 'onssStatus', 'flag', 'anomaly'] as const;
+const filterNames = [
+  'from',
+  'to',
+  'siteId',
+  'clientId',
+  'taskId',
+  'groupId',
+  'onssStatus',
+  'flag',
+  'anomaly',
+] as const;
 
 /** The registrations ("pointages"): filters, a server-paged list, and one registration's detail. */
 export function RegistrationsScreen() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const headingId = useId();
-  const list = useListState({ sortFields, defaultSort: 'deviceTime', defaultOrder: 'desc', filters: filterNames, pageSize: 25 });
+  const list = useListState({
+    sortFields,
+    defaultSort: 'deviceTime',
+    defaultOrder: 'desc',
+    filters: filterNames,
+    pageSize: 25,
+  });
   const [searchParams, setSearchParams] = useSearchParams();
   const openId = searchParams.get('registration') ?? undefined;
   const today = brusselsDate(new Date());
@@ -67,7 +83,11 @@ export function RegistrationsScreen() {
         </>
       ),
     },
-    { id: 'action', header: t('registrations.columns.action'), cell: (row) => t(`registrations.actions.${row.action}`) },
+    {
+      id: 'action',
+      header: t('registrations.columns.action'),
+      cell: (row) => t(`registrations.actions.${row.action}`),
+    },
     {
       id: 'place',
       header: t('registrations.columns.place'),
@@ -104,7 +124,11 @@ export function RegistrationsScreen() {
       header: t('registrations.columns.onss'),
       cell: (row) => (row.onssStatus ? t(`registrations.onssStatus.${row.onssStatus}`) : '—'),
     },
-    { id: 'anomalies', header: t('registrations.columns.anomalies'), cell: (row) => row.openAnomalies || '—' },
+    {
+      id: 'anomalies',
+      header: t('registrations.columns.anomalies'),
+      cell: (row) => row.openAnomalies || '—',
+    },
     {
       id: 'receivedAt',
       header: t('registrations.columns.receivedAt'),

@@ -27,9 +27,21 @@ export function useRegistration(id: string | undefined) {
 /** The clients, sites, tasks and groups the filters offer. */
 export function useFilterChoices() {
   return {
-    clients: useQuery({ queryKey: ['registrations', 'choices', 'clients'], queryFn: ({ signal }) => listClientChoices(signal) }),
-    sites: useQuery({ queryKey: ['registrations', 'choices', 'sites'], queryFn: ({ signal }) => listSiteChoices(signal) }),
-    tasks: useQuery({ queryKey: ['registrations', 'choices', 'tasks'], queryFn: ({ signal }) => listTaskChoices(signal) }),
-    groups: useQuery({ queryKey: ['registrations', 'choices', 'task-groups'], queryFn: ({ signal }) => listGroupChoices(signal) }),
+    clients: useQuery({
+      queryKey: ['registrations', 'choices', 'clients'],
+      queryFn: ({ signal }) => listClientChoices(signal),
+    }),
+    sites: useQuery({
+      queryKey: ['registrations', 'choices', 'sites'],
+      queryFn: ({ signal }) => listSiteChoices(signal),
+    }),
+    tasks: useQuery({
+      queryKey: ['registrations', 'choices', 'tasks'],
+      queryFn: ({ signal }) => listTaskChoices(signal),
+    }),
+    groups: useQuery({
+      queryKey: ['registrations', 'choices', 'task-groups'],
+      queryFn: ({ signal }) => listGroupChoices(signal),
+    }),
   };
 }

@@ -24,7 +24,6 @@ export function SiteMap({
   const container = useRef<HTMLDivElement>(null);
   const layers = useRef<{ marker: CircleMarker; circle: Circle }>(undefined);
   const pick = useRef(onPick);
-  const firstPoint = useRef(point);
 
   useEffect(() => {
     pick.current = onPick;
@@ -32,9 +31,8 @@ export function SiteMap({
 
   const { status, tilesFailed, map } = useLeafletMap(
     container,
-    firstPoint.current
-      ? { center: [firstPoint.current.latitude, firstPoint.current.longitude], zoom: SITE_ZOOM }
-      : BELGIUM,
+    // Read once, when the map is made: later points move the marker, not the map's creation.
+    point ? { center: [point.latitude, point.longitude], zoom: SITE_ZOOM } : BELGIUM,
     (L, created) => {
       created.on('click', (event) => pick.current(event.latlng.lat, event.latlng.lng));
       const style = { color: '#1d4ed8', weight: 2 };
