@@ -25,9 +25,14 @@ export function CorrectionForm({
   const start = current?.startedAt ?? session.startedAt;
   const end = current?.endedAt ?? session.endedAt;
   const breakSeconds = current?.breakSeconds ?? session.breakSeconds;
-  const [startedAt, setStartedAt] = useState(brusselsInputValue(new Date(start)));
-  const [endedAt, setEndedAt] = useState(end ? brusselsInputValue(new Date(end)) : '');
-  const [breakMinutes, setBreakMinutes] = useState(String(Math.round(breakSeconds / 60)));
+  const [initial] = useState(() => ({
+    startedAt: brusselsInputValue(new Date(start)),
+    endedAt: end ? brusselsInputValue(new Date(end)) : '',
+    breakMinutes: String(Math.round(breakSeconds / 60)),
+  }));
+  const [startedAt, setStartedAt] = useState(initial.startedAt);
+  const [endedAt, setEndedAt] = useState(initial.endedAt);
+  const [breakMinutes, setBreakMinutes] = useState(initial.breakMinutes);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const correct = useCorrectWorkSession(session.id);

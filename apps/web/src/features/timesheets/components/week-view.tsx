@@ -68,12 +68,7 @@ export function WeekView({
                     </td>
                   );
                 }
-                const label = t('timesheets.week.cellLabel', {
-                  agent: row.agent.name,
-                  date: formatDate(`${date}T12:00:00Z`, language),
-                  worked: formatDuration(cell.workedSeconds),
-                  planned: formatDuration(cell.plannedSeconds),
-                });
+                // The name is the visible text with its context for screen readers around it.
                 return (
                   <td key={date} className={CELL}>
                     <button
@@ -81,19 +76,25 @@ export function WeekView({
                       className={`min-h-11 min-w-16 rounded-md px-2 hover:bg-brand-50 ${
                         cell.corrected ? 'bg-amber-100 text-amber-950' : ''
                       }`}
-                      aria-label={`${label}${cell.corrected ? ` — ${t('timesheets.week.corrected')}` : ''}${
-                        cell.open ? ` — ${t('timesheets.week.open')}` : ''
-                      }`}
                       onClick={() => onOpenDay(row.agent, date, cell.plannedSeconds)}
                     >
+                      <span className="sr-only">
+                        {t('timesheets.week.cellPrefix', {
+                          agent: row.agent.name,
+                          date: formatDate(`${date}T12:00:00Z`, language),
+                        })}{' '}
+                      </span>
                       <span className="block font-semibold">
                         {formatDuration(cell.workedSeconds)}
                         {cell.corrected && <span aria-hidden="true"> ✎</span>}
                         {cell.open && <span aria-hidden="true"> …</span>}
                       </span>
+                      <span className="sr-only"> </span>
                       <span className="block text-xs text-slate-600">
                         {t('timesheets.week.plannedShort', { planned: formatDuration(cell.plannedSeconds) })}
                       </span>
+                      {cell.corrected && <span className="sr-only"> — {t('timesheets.week.corrected')}</span>}
+                      {cell.open && <span className="sr-only"> — {t('timesheets.week.open')}</span>}
                     </button>
                   </td>
                 );
