@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expectAccessible, signIn } from '../support/back-office';
+import { expectAccessible, signIn } from '../support/back-office.js';
 
 // The demo: licence CIAO-DEMO-2026, agent TEST@DEMO, a task at Avenue Louise 231 (Ixelles).
 const SITE = { latitude: 50.8275, longitude: 4.3653 };
