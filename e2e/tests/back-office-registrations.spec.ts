@@ -93,6 +93,11 @@ async function openMyArrival(page: Page, appVersion: string) {
 }
 
 test.describe('back-office registrations and timesheets', () => {
+  // No test reaches a real host: without map tiles the detail still writes the figures out.
+  test.beforeEach(async ({ page }) => {
+    await page.route('https://tile.openstreetmap.org/**', (route) => route.abort('internetdisconnected'));
+  });
+
   test('a manager finds a registration, reads its detail, sees the week and corrects the session', async ({
     page,
     request,
@@ -113,6 +118,7 @@ test.describe('back-office registrations and timesheets', () => {
     await expect(detail).toContainText('fait hors ligne');
     await expect(detail).toContainText('Hors du périmètre');
     await expect(detail.getByRole('application', { name: /Carte du pointage/ })).toBeVisible();
+    await expect(detail.getByText(/Le fond de carte est injoignable/)).toBeVisible();
     await expect(detail).toContainText("mis en file pour l'ONSS");
     await expectAccessible(page);
 
