@@ -1,4 +1,5 @@
 import { localDate } from '@ciao/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, sites, taskAgents, taskGroups, tasks } from '../src/db/schema/index.js';
 import { createClockWorld, sitePosition } from './support/clock-world.js';
@@ -125,13 +126,30 @@ describe('back-office registrations', () => {
     const { list, sent } = await workedWorld();
     const first = await list('pageSize=3');
     const second = await list('pageSize=3&page=2');
-    expect(first).toMatchObject({ total: 4 });
+    expect(first).toMatchObject({ total: 4, totalCapped: false });
     expect(first.items).toHaveLength(3);
     expect(second.items.map((item) => item.id)).toEqual([sent[0]!.id]);
     const oldestFirst = await list('order=asc');
     expect(oldestFirst.items.map((item) => item.id)).toEqual(sent.map((event) => event.id));
     const byReception = await list('sort=receivedAt&order=asc');
     expect(byReception.items).toHaveLength(4);
+  });
+
+  it('stops counting past 10,000 registrations, and says so', async () => {
+    const { world, list } = await workedWorld();
+    await subject.app.ctx.db.execute(sql`
+      insert into clock_events (tenant_id, id, agent_id, task_id, site_id, action, direction, device_time,
+        latitude, longitude, accuracy_meters, content_hash)
+      select ${world.tenant.id}, gen_random_uuid(), ${world.agent.id}, ${world.task.id}, ${world.site.id},
+        'ARRIVE', 'IN', now() - g * interval '1 second', 50.8275, 4.3653, 10, 'bulk'
+      from generate_series(1, 10000) as g`);
+    const page = await list('pageSize=5');
+    expect(page).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(page.items).toHaveLength(5);
+    expect(await list(`taskId=${world.task.id}&outside=true`)).toMatchObject({
+      total: 1,
+      totalCapped: false,
+    });
   });
 
   it('refuses a malformed filter with the field named', async () => {

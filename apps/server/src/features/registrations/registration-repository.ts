@@ -1,4 +1,4 @@
-import type { RegistrationListQuery } from '@ciao/domain';
+import { REGISTRATION_COUNT_CAP, type RegistrationListQuery } from '@ciao/domain';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern, pageOffset } from '../../db/query-helpers.js';
@@ -165,8 +165,16 @@ export async function listRegistrations(
     .orderBy(direction(column), direction(clockEvents.id))
     .limit(query.pageSize)
     .offset(pageOffset(query.page, query.pageSize));
-  const [total] = await db.select({ n: count() }).from(clockEvents).where(where);
-  return { rows, total: total?.n ?? 0 };
+  // Counting stops past the cap: a count of millions would cost more than the page itself.
+  const capped = db
+    .select({ one: sql`1` })
+    .from(clockEvents)
+    .where(where)
+    .limit(REGISTRATION_COUNT_CAP + 1)
+    .as('capped');
+  const [total] = await db.select({ n: count() }).from(capped);
+  const n = total?.n ?? 0;
+  return { rows, total: Math.min(n, REGISTRATION_COUNT_CAP), totalCapped: n > REGISTRATION_COUNT_CAP };
 }
 
 /** One registration of the company with its position, the site's geofence and its ONSS row. */

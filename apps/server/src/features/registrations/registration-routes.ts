@@ -22,16 +22,17 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
           'or name), siteId, clientId, taskId, groupId, onssStatus, late (synchronised late), outside ' +
           '(outside the geofence), offline (made offline), refused (refused by ONSS), anomaly (has ' +
           'an open anomaly). Sort on deviceTime (default, descending) or receivedAt. The list has ' +
-          'no coordinates: they are personal data, given by the detail only.',
+          'no coordinates: they are personal data, given by the detail only. The count stops at ' +
+          '10,000 (`totalCapped`).',
         querystring: registrationListQuery,
         response: { 200: registrationPage },
       },
       config: read,
     },
     async (request) => {
-      const { rows, total } = await listRegistrations(app.ctx, callerOf(request), request.query);
+      const { rows, total, totalCapped } = await listRegistrations(app.ctx, callerOf(request), request.query);
       const { page, pageSize } = request.query;
-      return { items: rows.map(presentRegistration), total, page, pageSize };
+      return { items: rows.map(presentRegistration), total, totalCapped, page, pageSize };
     },
   );
 

@@ -260,7 +260,9 @@ export function RegistrationsScreen() {
       {registrations.data && (
         <section aria-labelledby={headingId} className="space-y-3">
           <p className="text-sm text-slate-600" aria-live="polite">
-            {t('registrations.total', { count: registrations.data.total })}
+            {registrations.data.totalCapped
+              ? t('registrations.totalCapped', { count: registrations.data.total })
+              : t('registrations.total', { count: registrations.data.total })}
           </p>
           {registrations.data.items.length === 0 ? (
             <EmptyState>{t('registrations.empty')}</EmptyState>
