@@ -5,8 +5,10 @@ import { clientRoutes } from './clients/client-routes.js';
 import { companyRoutes } from './company/company-routes.js';
 import { importRoutes } from './imports/import-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
+import { registrationRoutes } from './registrations/registration-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { subcontractorRoutes } from './subcontractors/subcontractor-routes.js';
+import { timesheetRoutes } from './timesheets/timesheet-routes.js';
 import { taskVisibilityRoutes } from './task-visibility/task-visibility-routes.js';
 import { taskGroupRoutes } from './task-groups/task-group-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
@@ -29,4 +31,6 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(onssRegistrationRoutes);
   await app.register(importRoutes);
+  await app.register(registrationRoutes);
+  await app.register(timesheetRoutes);
 };

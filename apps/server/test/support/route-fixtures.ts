@@ -10,6 +10,7 @@ import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
 import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
+import { registrationRouteFixtures } from './fixtures/registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
@@ -32,4 +33,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssSummaryRouteFixtures,
   ...anomalySummaryRouteFixtures,
   ...apiKeyRouteFixtures,
+  ...registrationRouteFixtures,
 };

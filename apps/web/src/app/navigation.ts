@@ -15,6 +15,8 @@ export const implementedScreens = [
   '/onss',
   '/anomalies',
   '/api-keys',
+  '/registrations',
+  '/work-sessions',
 ] as const;
 
 export type NavigationLabel =

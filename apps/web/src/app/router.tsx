@@ -117,6 +117,28 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireCapability path="/registrations" />,
+                children: [
+                  {
+                    path: 'registrations',
+                    lazy: screen(
+                      async () => (await import('./routes/registrations-route')).RegistrationsRoute,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireCapability path="/work-sessions" />,
+                children: [
+                  {
+                    path: 'work-sessions',
+                    lazy: screen(
+                      async () => (await import('./routes/work-sessions-route')).WorkSessionsRoute,
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequireCapability path="/imports" />,
                 children: [
                   {

@@ -50,6 +50,14 @@ import anomaliesDe from '../features/anomalies/i18n/de.json';
 import anomaliesEn from '../features/anomalies/i18n/en.json';
 import anomaliesFr from '../features/anomalies/i18n/fr.json';
 import anomaliesNl from '../features/anomalies/i18n/nl.json';
+import registrationsFr from '../features/registrations/i18n/fr.json';
+import timesheetsFr from '../features/timesheets/i18n/fr.json';
+import registrationsNl from '../features/registrations/i18n/nl.json';
+import timesheetsNl from '../features/timesheets/i18n/nl.json';
+import registrationsEn from '../features/registrations/i18n/en.json';
+import timesheetsEn from '../features/timesheets/i18n/en.json';
+import registrationsDe from '../features/registrations/i18n/de.json';
+import timesheetsDe from '../features/timesheets/i18n/de.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -67,6 +75,8 @@ const featureCatalogues = {
     onss: onssFr,
     anomalies: anomaliesFr,
     apiKeys: apiKeysFr,
+    registrations: registrationsFr,
+    timesheets: timesheetsFr,
   },
   nl: {
     ...companyNl,
@@ -81,6 +91,8 @@ const featureCatalogues = {
     onss: onssNl,
     anomalies: anomaliesNl,
     apiKeys: apiKeysNl,
+    registrations: registrationsNl,
+    timesheets: timesheetsNl,
   },
   en: {
     ...companyEn,
@@ -95,6 +107,8 @@ const featureCatalogues = {
     onss: onssEn,
     anomalies: anomaliesEn,
     apiKeys: apiKeysEn,
+    registrations: registrationsEn,
+    timesheets: timesheetsEn,
   },
   de: {
     ...companyDe,
@@ -109,6 +123,8 @@ const featureCatalogues = {
     onss: onssDe,
     anomalies: anomaliesDe,
     apiKeys: apiKeysDe,
+    registrations: registrationsDe,
+    timesheets: timesheetsDe,
   },
 };
 

@@ -19,3 +19,5 @@ export * from './task-visibility.js';
 export * from './imports.js';
 export * from './public-api.js';
 export * from './api-keys.js';
+export * from './registrations.js';
+export * from './timesheets.js';

@@ -65,6 +65,10 @@ export const clockEvents = pgTable(
     index('clock_events_tenant_time_idx').on(t.tenantId, t.deviceTime),
     index('clock_events_agent_time_idx').on(t.tenantId, t.agentId, t.deviceTime),
     index('clock_events_site_time_idx').on(t.tenantId, t.siteId, t.deviceTime),
+    // The back-office registrations list filters by task (and by group, through its tasks) and
+    // sorts by reception time: without these, such a page scans the company's whole history.
+    index('clock_events_task_time_idx').on(t.tenantId, t.taskId, t.deviceTime),
+    index('clock_events_received_idx').on(t.tenantId, t.receivedAt),
     index('clock_events_session_idx').on(t.workSessionId),
     // The public API's incremental sync reads registrations in reception order.
     index('clock_events_tenant_received_idx').on(t.tenantId, t.receivedAt, t.id),
@@ -179,6 +183,10 @@ export const anomalies = pgTable(
     index('anomalies_tenant_status_idx').on(t.tenantId, t.status, t.type),
     index('anomalies_tenant_opened_idx').on(t.tenantId, t.openedAt),
     index('anomalies_agent_idx').on(t.tenantId, t.agentId),
+    // "Has an open anomaly" on the registrations list looks anomalies up by registration.
+    index('anomalies_clock_event_idx')
+      .on(t.tenantId, t.clockEventId)
+      .where(sql`${t.clockEventId} is not null`),
     index('anomalies_updated_idx').on(t.tenantId, t.updatedAt),
   ],
 );

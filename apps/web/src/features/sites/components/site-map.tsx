@@ -1,22 +1,15 @@
-import type { Circle, CircleMarker, Map as LeafletMap } from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
+import type { Circle, CircleMarker } from 'leaflet';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLeafletMap } from '../../../components/map/use-leaflet-map';
 
-/** OpenStreetMap's standard tiles (their usage policy asks for the attribution below). */
-const TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
 /** Belgium, seen whole, for a site without coordinates yet. */
 const BELGIUM = { center: [50.5, 4.47] as [number, number], zoom: 7 };
 const SITE_ZOOM = 16;
-/** How long to wait for a first tile before saying the background map is unreachable. */
-const TILE_PATIENCE_MS = 8000;
-
-type Status = 'loading' | 'ready' | 'failed';
 
 /**
- * The site on a map: a click picks its coordinates, the circle shows its geofence. Leaflet is
- * loaded here, on demand, so that it is not part of the back-office's first download; without
- * tiles (no internet, a blocked host) the map says so and the coordinate boxes still do the job.
+ * The site on a map: a click picks its coordinates, the circle shows its geofence. Without tiles
+ * (no internet, a blocked host) the map says so and the coordinate boxes still do the job.
  */
 export function SiteMap({
   point,
@@ -29,61 +22,26 @@ export function SiteMap({
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const map = useRef<LeafletMap>(undefined);
   const layers = useRef<{ marker: CircleMarker; circle: Circle }>(undefined);
   const pick = useRef(onPick);
-  const [status, setStatus] = useState<Status>('loading');
-  const [tilesFailed, setTilesFailed] = useState(false);
-  const firstPoint = useRef(point);
 
   useEffect(() => {
     pick.current = onPick;
   }, [onPick]);
 
-  useEffect(() => {
-    let cancelled = false;
-    let patience: ReturnType<typeof setTimeout> | undefined;
-    Promise.all([import('leaflet'), import('leaflet/dist/leaflet.css')])
-      .then(([L]) => {
-        if (cancelled || !container.current) return;
-        const start = firstPoint.current;
-        const created = L.map(container.current, {
-          center: start ? [start.latitude, start.longitude] : BELGIUM.center,
-          zoom: start ? SITE_ZOOM : BELGIUM.zoom,
-        });
-        let tileLoaded = false;
-        const tiles = L.tileLayer(TILES, { maxZoom: 19, attribution: ATTRIBUTION });
-        tiles.on('tileload', () => {
-          tileLoaded = true;
-          setTilesFailed(false);
-        });
-        tiles.on('tileerror', () => {
-          if (!tileLoaded) setTilesFailed(true);
-        });
-        tiles.addTo(created);
-        patience = setTimeout(() => {
-          if (!tileLoaded) setTilesFailed(true);
-        }, TILE_PATIENCE_MS);
-        created.on('click', (event) => pick.current(event.latlng.lat, event.latlng.lng));
-        const style = { color: '#1d4ed8', weight: 2 };
-        layers.current = {
-          marker: L.circleMarker([0, 0], { ...style, radius: 7, fillOpacity: 0.9 }),
-          circle: L.circle([0, 0], { ...style, radius: 1, fillOpacity: 0.15 }),
-        };
-        map.current = created;
-        setStatus('ready');
-      })
-      .catch(() => {
-        if (!cancelled) setStatus('failed');
-      });
-    return () => {
-      cancelled = true;
-      clearTimeout(patience);
-      map.current?.remove();
-      map.current = undefined;
-      layers.current = undefined;
-    };
-  }, []);
+  const { status, tilesFailed, map } = useLeafletMap(
+    container,
+    // Read once, when the map is made: later points move the marker, not the map's creation.
+    point ? { center: [point.latitude, point.longitude], zoom: SITE_ZOOM } : BELGIUM,
+    (L, created) => {
+      created.on('click', (event) => pick.current(event.latlng.lat, event.latlng.lng));
+      const style = { color: '#1d4ed8', weight: 2 };
+      layers.current = {
+        marker: L.circleMarker([0, 0], { ...style, radius: 7, fillOpacity: 0.9 }),
+        circle: L.circle([0, 0], { ...style, radius: 1, fillOpacity: 0.15 }),
+      };
+    },
+  );
 
   // The point and its geofence follow the boxes, whether typed or picked.
   useEffect(() => {

@@ -1,0 +1,3 @@
+CREATE INDEX "anomalies_clock_event_idx" ON "anomalies" USING btree ("tenant_id","clock_event_id") WHERE "anomalies"."clock_event_id" is not null;--> statement-breakpoint
+CREATE INDEX "clock_events_task_time_idx" ON "clock_events" USING btree ("tenant_id","task_id","device_time");--> statement-breakpoint
+CREATE INDEX "clock_events_received_idx" ON "clock_events" USING btree ("tenant_id","received_at");

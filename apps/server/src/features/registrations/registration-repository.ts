@@ -1,0 +1,235 @@
+import { REGISTRATION_COUNT_CAP, type RegistrationListQuery } from '@ciao/domain';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { containsPattern, pageOffset } from '../../db/query-helpers.js';
+import {
+  agents,
+  anomalies,
+  clients,
+  clockEvents,
+  onssRegistrations,
+  sites,
+  tasks,
+  tenants,
+  workSessions,
+} from '../../db/schema/index.js';
+
+/** The instants bounding a period of local dates: `[start, end)`. */
+export interface Period {
+  start?: Date;
+  end?: Date;
+}
+
+const openAnomalyCount = sql<number>`(
+  select count(*)::int from ${anomalies}
+  where ${anomalies.tenantId} = ${clockEvents.tenantId}
+    and ${anomalies.clockEventId} = ${clockEvents.id}
+    and ${anomalies.status} <> 'resolved'
+)`;
+
+const listColumns = {
+  event: {
+    id: clockEvents.id,
+    agentId: clockEvents.agentId,
+    taskId: clockEvents.taskId,
+    siteId: clockEvents.siteId,
+    workSessionId: clockEvents.workSessionId,
+    action: clockEvents.action,
+    direction: clockEvents.direction,
+    deviceTime: clockEvents.deviceTime,
+    receivedAt: clockEvents.receivedAt,
+    accuracyMeters: clockEvents.accuracyMeters,
+    distanceMeters: clockEvents.distanceMeters,
+    insideGeofence: clockEvents.insideGeofence,
+    flags: clockEvents.flags,
+    capturedOffline: clockEvents.capturedOffline,
+  },
+  agentIdentifier: agents.identifier,
+  agentFirstName: agents.firstName,
+  agentLastName: agents.lastName,
+  taskName: tasks.name,
+  siteName: sites.name,
+  clientId: clients.id,
+  clientName: clients.name,
+  onssStatus: onssRegistrations.status,
+  openAnomalies: openAnomalyCount,
+};
+
+export type RegistrationRow = Awaited<ReturnType<typeof listRegistrations>>['rows'][number];
+
+const detailColumns = {
+  ...listColumns,
+  latitude: clockEvents.latitude,
+  longitude: clockEvents.longitude,
+  appVersion: clockEvents.appVersion,
+  siteLatitude: sites.latitude,
+  siteLongitude: sites.longitude,
+  geofenceRadiusMeters: sites.geofenceRadiusMeters,
+  onss: onssRegistrations,
+};
+
+// The list and the detail join the same tables; drizzle cannot type one helper for two selections.
+const onssOfEvent = and(
+  eq(onssRegistrations.tenantId, clockEvents.tenantId),
+  eq(onssRegistrations.clockEventId, clockEvents.id),
+);
+
+function onssCondition(tenantId: string, condition: SQL): SQL {
+  return sql`exists (select 1 from ${onssRegistrations} where ${onssRegistrations.tenantId} = ${tenantId}
+    and ${onssRegistrations.clockEventId} = ${clockEvents.id} and ${condition})`;
+}
+
+/**
+ * The WHERE of a registrations query. Every filter is a condition on `clock_events` itself (the
+ * others through `exists` or `in` sub-queries), so that the count needs no join and each filter can
+ * use a `(tenant_id, …, device_time)` index.
+ */
+function conditionsOf(tenantId: string, query: RegistrationListQuery, period: Period): SQL[] {
+  const conditions: SQL[] = [eq(clockEvents.tenantId, tenantId)];
+  if (period.start) conditions.push(gte(clockEvents.deviceTime, period.start));
+  if (period.end) conditions.push(lt(clockEvents.deviceTime, period.end));
+  if (query.agentId) conditions.push(eq(clockEvents.agentId, query.agentId));
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    conditions.push(
+      inArray(
+        clockEvents.agentId,
+        sql`(select ${agents.id} from ${agents} where ${agents.tenantId} = ${tenantId} and (${or(
+          ilike(agents.identifier, pattern),
+          ilike(sql`${agents.firstName} || ' ' || ${agents.lastName}`, pattern),
+          ilike(sql`${agents.lastName} || ' ' || ${agents.firstName}`, pattern),
+        )}))`,
+      ),
+    );
+  }
+  if (query.siteId) conditions.push(eq(clockEvents.siteId, query.siteId));
+  if (query.clientId) {
+    conditions.push(
+      inArray(
+        clockEvents.siteId,
+        sql`(select ${sites.id} from ${sites} where ${sites.tenantId} = ${tenantId} and ${sites.clientId} = ${query.clientId})`,
+      ),
+    );
+  }
+  if (query.taskId) conditions.push(eq(clockEvents.taskId, query.taskId));
+  if (query.groupId) {
+    conditions.push(
+      inArray(
+        clockEvents.taskId,
+        sql`(select ${tasks.id} from ${tasks} where ${tasks.tenantId} = ${tenantId} and ${tasks.groupId} = ${query.groupId})`,
+      ),
+    );
+  }
+  if (query.onssStatus) {
+    conditions.push(onssCondition(tenantId, eq(onssRegistrations.status, query.onssStatus)));
+  }
+  const flagged = sql`${clockEvents.flags} @> '["LATE_SYNC"]'::jsonb`;
+  if (query.late !== undefined) conditions.push(query.late ? flagged : sql`not ${flagged}`);
+  if (query.outside !== undefined) {
+    conditions.push(
+      query.outside ? eq(clockEvents.insideGeofence, false) : sql`${clockEvents.insideGeofence} is not false`,
+    );
+  }
+  if (query.offline !== undefined) conditions.push(eq(clockEvents.capturedOffline, query.offline));
+  if (query.refused !== undefined) {
+    const refused = onssCondition(tenantId, eq(onssRegistrations.status, 'refused'));
+    conditions.push(query.refused ? refused : sql`not ${refused}`);
+  }
+  if (query.anomaly !== undefined) {
+    const open = sql`exists (select 1 from ${anomalies} where ${anomalies.tenantId} = ${tenantId}
+      and ${anomalies.clockEventId} = ${clockEvents.id} and ${ne(anomalies.status, 'resolved')})`;
+    conditions.push(query.anomaly ? open : sql`not ${open}`);
+  }
+  return conditions;
+}
+
+/** One page of the company's registrations and how many match. */
+export async function listRegistrations(
+  db: Db,
+  tenantId: string,
+  query: RegistrationListQuery,
+  period: Period,
+) {
+  const where = and(...conditionsOf(tenantId, query, period));
+  const column = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
+  const direction = query.order === 'asc' ? asc : desc;
+  const rows = await db
+    .select(listColumns)
+    .from(clockEvents)
+    .innerJoin(agents, eq(agents.id, clockEvents.agentId))
+    .innerJoin(tasks, eq(tasks.id, clockEvents.taskId))
+    .innerJoin(sites, eq(sites.id, clockEvents.siteId))
+    .innerJoin(clients, eq(clients.id, sites.clientId))
+    .leftJoin(onssRegistrations, onssOfEvent)
+    .where(where)
+    .orderBy(direction(column), direction(clockEvents.id))
+    .limit(query.pageSize)
+    .offset(pageOffset(query.page, query.pageSize));
+  // Counting stops past the cap: a count of millions would cost more than the page itself.
+  const capped = db
+    .select({ one: sql`1` })
+    .from(clockEvents)
+    .where(where)
+    .limit(REGISTRATION_COUNT_CAP + 1)
+    .as('capped');
+  const [total] = await db.select({ n: count() }).from(capped);
+  const n = total?.n ?? 0;
+  return { rows, total: Math.min(n, REGISTRATION_COUNT_CAP), totalCapped: n > REGISTRATION_COUNT_CAP };
+}
+
+/** One registration of the company with its position, the site's geofence and its ONSS row. */
+export async function findRegistration(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select(detailColumns)
+    .from(clockEvents)
+    .innerJoin(agents, eq(agents.id, clockEvents.agentId))
+    .innerJoin(tasks, eq(tasks.id, clockEvents.taskId))
+    .innerJoin(sites, eq(sites.id, clockEvents.siteId))
+    .innerJoin(clients, eq(clients.id, sites.clientId))
+    .leftJoin(onssRegistrations, onssOfEvent)
+    .where(and(eq(clockEvents.tenantId, tenantId), eq(clockEvents.id, id)))
+    .limit(1);
+  return row;
+}
+
+export type RegistrationDetailRow = NonNullable<Awaited<ReturnType<typeof findRegistration>>>;
+
+/** The anomalies opened from one registration, open or not, oldest first. */
+export async function registrationAnomalies(db: Db, tenantId: string, clockEventId: string) {
+  return db
+    .select({
+      id: anomalies.id,
+      type: anomalies.type,
+      status: anomalies.status,
+      openedAt: anomalies.openedAt,
+    })
+    .from(anomalies)
+    .where(and(eq(anomalies.tenantId, tenantId), eq(anomalies.clockEventId, clockEventId)))
+    .orderBy(asc(anomalies.openedAt));
+}
+
+export async function findWorkSessionSummary(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: workSessions.id,
+      workDate: workSessions.workDate,
+      state: workSessions.state,
+      startedAt: workSessions.startedAt,
+      endedAt: workSessions.endedAt,
+      corrected: workSessions.corrected,
+    })
+    .from(workSessions)
+    .where(and(eq(workSessions.tenantId, tenantId), eq(workSessions.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** The company's time zone: the one its local dates (periods, work dates) are written in. */
+export async function tenantTimeZone(db: Db, tenantId: string): Promise<string> {
+  const [row] = await db
+    .select({ timeZone: tenants.timeZone })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  return row?.timeZone ?? 'Europe/Brussels';
+}
