@@ -83,6 +83,12 @@ export const errorCodes = {
   CSV_MALFORMED: 'validation',
   IMPORT_INVALID: 'unprocessable',
   IMPORT_TOO_MANY_ROWS: 'unprocessable',
+  // Invitations and password resets
+  PASSWORD_LINK_INVALID: 'not_found',
+  PASSWORD_LINK_EXPIRED: 'conflict',
+  PASSWORD_LINK_USED: 'conflict',
+  USER_HAS_NO_EMAIL: 'conflict',
+  USER_INACTIVE: 'conflict',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -5,6 +5,7 @@ import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
+import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
@@ -26,4 +27,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...onssRegistrationRouteFixtures,
   ...taskVisibilityRouteFixtures,
   ...importRouteFixtures,
+  ...platformRouteFixtures,
 };

@@ -38,6 +38,10 @@ import licencesDe from '../features/licences/i18n/de.json';
 import licencesEn from '../features/licences/i18n/en.json';
 import licencesFr from '../features/licences/i18n/fr.json';
 import licencesNl from '../features/licences/i18n/nl.json';
+import passwordLinksDe from '../features/password-links/i18n/de.json';
+import passwordLinksEn from '../features/password-links/i18n/en.json';
+import passwordLinksFr from '../features/password-links/i18n/fr.json';
+import passwordLinksNl from '../features/password-links/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -52,6 +56,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsFR,
     tasks: tasksFr,
     taskGroups: taskGroupsFr,
+    passwordLinks: passwordLinksFr,
   },
   nl: {
     ...companyNl,
@@ -63,6 +68,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsNL,
     tasks: tasksNl,
     taskGroups: taskGroupsNl,
+    passwordLinks: passwordLinksNl,
   },
   en: {
     ...companyEn,
@@ -74,6 +80,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsEN,
     tasks: tasksEn,
     taskGroups: taskGroupsEn,
+    passwordLinks: passwordLinksEn,
   },
   de: {
     ...companyDe,
@@ -85,6 +92,7 @@ const featureCatalogues = {
     subcontractors: subcontractorsDE,
     tasks: tasksDe,
     taskGroups: taskGroupsDe,
+    passwordLinks: passwordLinksDe,
   },
 };
 

@@ -17,3 +17,4 @@ export * from './places.js';
 export * from './tasks.js';
 export * from './task-visibility.js';
 export * from './imports.js';
+export * from './password-links.js';
