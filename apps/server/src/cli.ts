@@ -201,13 +201,15 @@ async function openForCli(config: ServerConfig): Promise<Database> {
           'or run the server and this command on PostgreSQL (DATABASE_URL).',
       );
     }
-    throw new Error(`The database could not be opened: ${(error as Error).message}`);
+    throw new Error(`The database could not be opened: ${(error as Error).message}`, { cause: error });
   }
   try {
     await migrateDatabase(database);
   } catch (error) {
     await database.close().catch(() => {});
-    throw new Error(`The database migrations could not be applied: ${(error as Error).message}`);
+    throw new Error(`The database migrations could not be applied: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return database;
 }
