@@ -84,7 +84,7 @@ describe('operator command line', () => {
   // Each command is a process that opens the embedded database: seconds each on a small machine.
   it(
     'creates a company, issues a code that activates a device, invites the admin who sets a password and signs in; suspension refuses them and keeps the data',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       const created = await ciao(
         [
@@ -236,7 +236,7 @@ describe('operator command line', () => {
     },
   );
 
-  it('explains mistakes with a non-zero exit code and the usage', { timeout: 180_000 }, async () => {
+  it('explains mistakes with a non-zero exit code and the usage', { timeout: 300_000 }, async () => {
     const unknown = await ciao(['tenant:delete'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('Unknown command "tenant:delete"');
