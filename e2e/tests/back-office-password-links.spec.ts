@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from '../support/back-office';
+import { expectAccessible, signIn } from '../support/back-office.js';
 
 test.describe('invitations and forgotten passwords', () => {
   test('asks for a reset link from the sign-in page, with the same answer for any account', async ({

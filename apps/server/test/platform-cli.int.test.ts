@@ -138,7 +138,7 @@ describe('operator command line', () => {
       await withApp(async (app, database) => {
         const activation = await activate(app, licenceCode!);
         expect(activation.statusCode).toBe(200);
-      expect(activation.json().deviceToken).toEqual(expect.any(String));
+        expect(activation.json().deviceToken).toEqual(expect.any(String));
 
         const lookUp = await app.inject({
           method: 'POST',
