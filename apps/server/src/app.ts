@@ -22,6 +22,7 @@ import { clockRoutes } from './features/clock/clock-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { licenceRoutes } from './features/licences/licence-routes.js';
 import { metaRoutes } from './features/meta/meta-routes.js';
+import { passwordLinkRoutes } from './features/password-links/password-link-routes.js';
 import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import type { AppContext } from './http/app-context.js';
@@ -95,6 +96,7 @@ export async function buildApp({
     now,
     sessions: config.sessions,
     events: new AppEvents(),
+    publicUrl: config.publicUrl,
     onss: { simulatorUrl: onssSimulatorUrl },
     apiKeyRateLimiter: new ApiKeyRateLimiter(),
   };
@@ -147,6 +149,7 @@ export async function buildApp({
   );
   // Back-office: sign-in, then administration (users, agents, subcontractors, company, audit).
   await app.register(authRoutes);
+  await app.register(passwordLinkRoutes);
   await app.register(administrationRoutes);
   await app.register(onssConnectionRoutes);
   await app.register(licenceRoutes);

@@ -63,4 +63,16 @@ describe('configuration', () => {
       problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/ciao', SECRET_KEY: 'a'.repeat(64) }),
     ).toEqual([]);
   });
+
+  it('sends e-mail through SMTP_URL from MAIL_FROM, never repeating the SMTP password', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: undefined });
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://ciao:pw@mail:587', MAIL_FROM: 'ciao <no-reply@example.be>' }).mail,
+    ).toEqual({ smtpUrl: 'smtp://ciao:pw@mail:587', from: 'ciao <no-reply@example.be>' });
+    expect(problemsOf({ SMTP_URL: 'smtp://mail:25' })[0]).toMatch(/MAIL_FROM is required with SMTP_URL/);
+    const problems = problemsOf({ SMTP_URL: 'http://ciao:s3cret@mail', MAIL_FROM: 'x' }).join('\n');
+    expect(problems).toMatch(/SMTP_URL must look like smtp:/);
+    expect(problems).toMatch(/MAIL_FROM must be an address/);
+    expect(problems).not.toContain('s3cret');
+  });
 });

@@ -54,6 +54,13 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  /** Outgoing e-mail; without it, messages are written to the server log (status `logged`). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .refine((value) => URL.canParse(value), 'is not a valid URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, 'must be an address such as "ciao <no-reply@example.be>"').optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number({ message: 'must be a number of hours' })
     .int()
@@ -86,6 +93,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     sessions: {
       idleMinutes: env.SESSION_IDLE_MINUTES,
       absoluteHours: env.SESSION_ABSOLUTE_HOURS,
@@ -124,11 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       'SECRET_KEY is required in production with DATABASE_URL: it encrypts secrets at rest (openssl rand -hex 32)',
     ]);
   }
+  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
+    throw new ConfigError([
+      'MAIL_FROM is required with SMTP_URL: the sender of ciao\'s e-mails, e.g. "ciao <no-reply@example.be>"',
+    ]);
+  }
   return toConfig(parsed.data);
 }
 
 function redactForMessage(key: string, value: string): string {
   if (key === 'SECRET_KEY') return '<hidden>';
+  if (key === 'SMTP_URL') return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:<hidden>@');
   if (key === 'DATABASE_URL') return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:<hidden>@');
   return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }

@@ -7,6 +7,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
 import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
+import { smtpTransport, startEmailWorker } from './jobs/email-outbox-worker.js';
 import { startOnssWorker } from './jobs/onss-outbox-worker.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
@@ -56,6 +57,7 @@ async function main() {
   let demo: Awaited<ReturnType<typeof startDemoServices>> | undefined;
   let stopAnomalyScheduler: (() => Promise<void>) | undefined;
   let stopOnssWorker: (() => Promise<void>) | undefined;
+  let stopEmailWorker: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -68,6 +70,7 @@ async function main() {
     // Stop taking requests and let in-flight ones finish, then close the database last.
     await stopAnomalyScheduler?.().catch(() => {});
     await stopOnssWorker?.().catch(() => {});
+    await stopEmailWorker?.().catch(() => {});
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -87,6 +90,11 @@ async function main() {
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
     stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log });
+    const { smtpUrl, from } = config.mail;
+    stopEmailWorker = startEmailWorker(app.ctx, {
+      logger: app.log,
+      transport: smtpUrl && from ? smtpTransport(smtpUrl, from) : null,
+    });
   } catch (error) {
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});

@@ -91,6 +91,12 @@ export const errorCodes = {
   CURSOR_INVALID: 'validation',
   IDEMPOTENCY_KEY_REUSED: 'unprocessable',
   IDEMPOTENCY_KEY_IN_PROGRESS: 'conflict',
+  // Invitations and password resets
+  PASSWORD_LINK_INVALID: 'not_found',
+  PASSWORD_LINK_EXPIRED: 'conflict',
+  PASSWORD_LINK_USED: 'conflict',
+  USER_HAS_NO_EMAIL: 'conflict',
+  USER_INACTIVE: 'conflict',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

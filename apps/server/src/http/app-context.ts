@@ -12,6 +12,8 @@ export interface AppContext {
   now: () => Date;
   sessions: SessionPolicy;
   events: AppEvents;
+  /** The public address of the back-office, for links in e-mails; else the request's origin. */
+  publicUrl: string | undefined;
   /** ONSS: base URL of the simulator environment (tests point it at their own simulator). */
   onss: { simulatorUrl: string };
   /** Requests per API key and minute, counted in this process. */

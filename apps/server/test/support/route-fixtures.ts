@@ -7,6 +7,7 @@ import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
+import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
 import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
@@ -34,4 +35,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...anomalySummaryRouteFixtures,
   ...apiKeyRouteFixtures,
   ...registrationRouteFixtures,
+  ...platformRouteFixtures,
 };

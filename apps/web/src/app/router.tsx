@@ -22,7 +22,29 @@ function screen(load: () => Promise<ComponentType>) {
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
-    children: [{ errorElement: <RouteError />, children: [{ path: '/sign-in', element: <SignInRoute /> }] }],
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: '/sign-in', element: <SignInRoute /> },
+          {
+            path: '/forgot-password',
+            lazy: screen(
+              async () =>
+                (await import('../features/password-links/components/forgot-password-screen'))
+                  .ForgotPasswordScreen,
+            ),
+          },
+          {
+            path: '/set-password',
+            lazy: screen(
+              async () =>
+                (await import('../features/password-links/components/set-password-screen')).SetPasswordScreen,
+            ),
+          },
+        ],
+      },
+    ],
   },
   {
     path: '/',

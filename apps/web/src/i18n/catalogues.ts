@@ -58,6 +58,10 @@ import registrationsEn from '../features/registrations/i18n/en.json';
 import timesheetsEn from '../features/timesheets/i18n/en.json';
 import registrationsDe from '../features/registrations/i18n/de.json';
 import timesheetsDe from '../features/timesheets/i18n/de.json';
+import passwordLinksDe from '../features/password-links/i18n/de.json';
+import passwordLinksEn from '../features/password-links/i18n/en.json';
+import passwordLinksFr from '../features/password-links/i18n/fr.json';
+import passwordLinksNl from '../features/password-links/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -77,6 +81,7 @@ const featureCatalogues = {
     apiKeys: apiKeysFr,
     registrations: registrationsFr,
     timesheets: timesheetsFr,
+    passwordLinks: passwordLinksFr,
   },
   nl: {
     ...companyNl,
@@ -93,6 +98,7 @@ const featureCatalogues = {
     apiKeys: apiKeysNl,
     registrations: registrationsNl,
     timesheets: timesheetsNl,
+    passwordLinks: passwordLinksNl,
   },
   en: {
     ...companyEn,
@@ -109,6 +115,7 @@ const featureCatalogues = {
     apiKeys: apiKeysEn,
     registrations: registrationsEn,
     timesheets: timesheetsEn,
+    passwordLinks: passwordLinksEn,
   },
   de: {
     ...companyDe,
@@ -125,6 +132,7 @@ const featureCatalogues = {
     apiKeys: apiKeysDe,
     registrations: registrationsDe,
     timesheets: timesheetsDe,
+    passwordLinks: passwordLinksDe,
   },
 };
 

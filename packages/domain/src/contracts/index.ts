@@ -21,3 +21,4 @@ export * from './public-api.js';
 export * from './api-keys.js';
 export * from './registrations.js';
 export * from './timesheets.js';
+export * from './password-links.js';

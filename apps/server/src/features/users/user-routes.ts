@@ -1,4 +1,5 @@
 import {
+  invitationView,
   createUserRequest,
   setUserPasswordRequest,
   updateUserRequest,
@@ -10,7 +11,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../http/caller.js';
 import { createUser } from './create-user.js';
+import { linkBaseOf } from '../password-links/password-link-routes.js';
 import { getUser } from './get-user.js';
+import { inviteUser } from './invite-user.js';
 import { listUsers } from './list-users.js';
 import { resetUserSecondFactor } from './reset-user-second-factor.js';
 import { setUserPassword } from './set-user-password.js';
@@ -122,6 +125,25 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await resetUserSecondFactor(app.ctx, callerOf(request), request.params.userId);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/users/:userId/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'E-mails the user a link (valid 7 days, single use) to choose their password',
+        description:
+          'Sending again replaces the previous link. The user needs an e-mail address (USER_HAS_NO_EMAIL).',
+        params,
+        response: { 201: invitationView },
+      },
+      config: write,
+    },
+    async (request, reply) => {
+      const sent = await inviteUser(app.ctx, callerOf(request), request.params.userId, linkBaseOf(request));
+      return reply.status(201).send(sent);
     },
   );
 };

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from '../../../components/text-field';
 import { fieldErrorText, zodFieldErrors } from '../../../lib/field-errors';
 import type { FieldErrors } from '../../../lib/field-errors';
@@ -143,6 +144,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (session: SessionInfo) 
           <button type="submit" disabled={pending} className={`${PRIMARY_BUTTON} w-full`}>
             {passwordStep.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </button>
+          <p>
+            <Link to="/forgot-password" className="font-medium text-brand-700 underline underline-offset-4">
+              {t('passwordLinks.forgotLink')}
+            </Link>
+          </p>
         </form>
       ) : (
         <form noValidate onSubmit={submitCode} className="mt-4 space-y-4">

@@ -7,6 +7,7 @@ import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api';
 import { fieldErrorText } from '../../../lib/field-errors';
+import { InviteUserButton } from '../../password-links/components/invite-user-button';
 import { useUserMutations } from '../hooks/use-users';
 import { OperationError } from './operation-error';
 
@@ -142,6 +143,18 @@ export function UserActions({
         >
           {user.active ? t('users.actions.disable') : t('users.actions.enable')}
         </button>
+        <InviteUserButton
+          user={user}
+          disabled={working}
+          onDone={(message) => {
+            setFailure(undefined);
+            setDone(message);
+          }}
+          onError={(error) => {
+            setDone(undefined);
+            setFailure(error);
+          }}
+        />
         {user.secondFactorEnabled && (
           <button
             type="button"

@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+// The operator's command line: companies (tenants), licence codes and first administrators, on the
+// same configuration and database as the server (`npm run ciao -- <command>`).
+import os from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DomainError } from '@ciao/domain';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createTenant } from './features/platform/create-tenant.js';
+import { inviteFirstAdmin } from './features/platform/invite-first-admin.js';
+import { issueLicence } from './features/platform/issue-licence.js';
+import { listTenants } from './features/platform/list-tenants.js';
+import type { PlatformContext } from './features/platform/platform-context.js';
+import { reactivateTenant } from './features/platform/reactivate-tenant.js';
+import { suspendTenant } from './features/platform/suspend-tenant.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: Options;
+  required: string[];
+  run(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
+}
+
+/** A mistake of the person typing the command: shown without a stack, exit code 2. */
+class UsageError extends Error {}
+
+const text = (values: Values, key: string) => values[key] as string | undefined;
+const need = (values: Values, key: string) => values[key] as string;
+
+const commands: Record<string, Command> = {
+  'tenant:create': {
+    summary: 'Creates a company (tenant)',
+    usage:
+      'tenant:create --code CODE --name NAME [--enterprise-number 0203.201.340] [--language fr|nl|en|de]',
+    options: {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      'enterprise-number': { type: 'string' },
+      language: { type: 'string' },
+    },
+    required: ['code', 'name'],
+    async run(ctx, values) {
+      const tenant = await createTenant(ctx, {
+        code: need(values, 'code'),
+        name: need(values, 'name'),
+        enterpriseNumber: text(values, 'enterprise-number'),
+        language: text(values, 'language'),
+      });
+      console.log(`Company ${tenant.code} (${tenant.name}) created.`);
+      console.log(`Next: npm run ciao -- licence:issue --tenant ${tenant.code} --max-devices 10`);
+      console.log(
+        `      npm run ciao -- admin:invite --tenant ${tenant.code} --login admin --name "…" --email …`,
+      );
+    },
+  },
+  'tenant:list': {
+    summary: 'Lists the companies with their usage this month',
+    usage: 'tenant:list [--json]',
+    options: { json: { type: 'boolean' } },
+    required: [],
+    async run(ctx, values) {
+      const rows = await listTenants(ctx);
+      if (values.json) {
+        console.log(JSON.stringify(rows, null, 2));
+        return;
+      }
+      if (rows.length === 0) {
+        console.log('No company yet: create one with tenant:create.');
+        return;
+      }
+      const table = rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        status: row.status,
+        agents: String(row.activeAgents),
+        devices: String(row.activeDevices),
+        'registrations (month)': String(row.registrationsThisMonth),
+        'ONSS errors': row.onssErrorRate === null ? '—' : `${(row.onssErrorRate * 100).toFixed(1)} %`,
+      }));
+      const headers = Object.keys(table[0]!) as (keyof (typeof table)[number])[];
+      const widths = headers.map((header) =>
+        Math.max(header.length, ...table.map((row) => row[header].length)),
+      );
+      const line = (cells: string[]) =>
+        cells
+          .map((cell, index) => cell.padEnd(widths[index]!))
+          .join('  ')
+          .trimEnd();
+      console.log(line(headers));
+      for (const row of table) console.log(line(headers.map((header) => row[header])));
+    },
+  },
+  'tenant:suspend': {
+    summary: 'Suspends a company: its users and devices are refused, its data kept',
+    usage: 'tenant:suspend --code CODE',
+    options: { code: { type: 'string' } },
+    required: ['code'],
+    async run(ctx, values) {
+      const tenant = await suspendTenant(ctx, need(values, 'code'));
+      console.log(
+        `Company ${tenant.code} suspended. Its data is kept; reactivate it with tenant:reactivate.`,
+      );
+    },
+  },
+  'tenant:reactivate': {
+    summary: 'Reactivates a suspended company',
+    usage: 'tenant:reactivate --code CODE',
+    options: { code: { type: 'string' } },
+    required: ['code'],
+    async run(ctx, values) {
+      const tenant = await reactivateTenant(ctx, need(values, 'code'));
+      console.log(`Company ${tenant.code} reactivated.`);
+    },
+  },
+  'licence:issue': {
+    summary: 'Issues a licence code for the agent app (shown once)',
+    usage: 'licence:issue --tenant CODE --max-devices N [--expires YYYY-MM-DD] [--label TEXT]',
+    options: {
+      tenant: { type: 'string' },
+      'max-devices': { type: 'string' },
+      expires: { type: 'string' },
+      label: { type: 'string' },
+    },
+    required: ['tenant', 'max-devices'],
+    async run(ctx, values) {
+      const maxDevices = need(values, 'max-devices');
+      if (!/^\d+$/.test(maxDevices)) throw new UsageError('--max-devices must be a whole number, e.g. 10.');
+      const { code, licence, tenant } = await issueLicence(ctx, {
+        tenantCode: need(values, 'tenant'),
+        maxDevices: Number(maxDevices),
+        expires: text(values, 'expires'),
+        label: text(values, 'label'),
+      });
+      const until = licence.expiresAt ? `, until ${licence.expiresAt.toISOString()}` : '';
+      console.log(`Licence for ${tenant.code}: up to ${licence.maxDevices} devices${until}.`);
+      console.log(`Code (shown only now, keep it safe): ${code}`);
+    },
+  },
+  'admin:invite': {
+    summary: "Creates a company's administrator and e-mails the invitation link",
+    usage: 'admin:invite --tenant CODE --login LOGIN --name NAME --email ADDRESS [--language fr|nl|en|de]',
+    options: {
+      tenant: { type: 'string' },
+      login: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      language: { type: 'string' },
+    },
+    required: ['tenant', 'login', 'name', 'email'],
+    async run(ctx, values, config) {
+      const invited = await inviteFirstAdmin(ctx, {
+        tenantCode: need(values, 'tenant'),
+        login: need(values, 'login'),
+        name: need(values, 'name'),
+        email: need(values, 'email'),
+        language: text(values, 'language'),
+        linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+      });
+      console.log(`Administrator ${invited.login} of ${invited.tenant.code} created.`);
+      console.log(
+        config.mail.smtpUrl
+          ? `The invitation is queued for ${invited.email}; the server sends it.`
+          : `No SMTP_URL: the server writes the invitation to its log. Pass the link on yourself if needed.`,
+      );
+      console.log(`Link (valid until ${invited.expiresAt.toISOString()}, single use): ${invited.url}`);
+      if (!config.publicUrl) console.log('Set PUBLIC_URL so that links point to the address people use.');
+    },
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'ciao operator commands: npm run ciao -- <command> [options]',
+    '',
+    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    "Each command takes --help. The database is the server's: DATABASE_URL, or DATA_DIR (embedded).",
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return `${command.summary}.\n\nUsage: npm run ciao -- ${command.usage}`;
+}
+
+async function openForCli(config: ServerConfig): Promise<Database> {
+  let database: Database;
+  try {
+    database = await openDatabase(config.database);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      throw new UsageError(
+        `The data directory ${error.dataDir} is in use by another ciao process (pid ${error.holderPid}), ` +
+          'probably the server. The embedded database takes one process at a time: stop the server, ' +
+          'or run the server and this command on PostgreSQL (DATABASE_URL).',
+      );
+    }
+    throw new Error(`The database could not be opened: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw new Error(`The database migrations could not be applied: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return database;
+}
+
+/** Runs one command; returns the process exit code (0 done, 1 refused or failed, 2 usage). */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  let values: Values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  const missing = command.required.filter((key) => !values[key] || String(values[key]).trim() === '');
+  if (missing.length > 0) {
+    console.error(`Missing ${missing.map((key) => `--${key}`).join(', ')}.\n\n${commandHelp(command)}`);
+    return 2;
+  }
+
+  let config: ServerConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  let database: Database | undefined;
+  try {
+    database = await openForCli(config);
+    const ctx: PlatformContext = {
+      db: database.db,
+      now: () => new Date(),
+      actor: { type: 'operator', id: `cli:${os.userInfo().username}` },
+    };
+    await command.run(ctx, values, config);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      console.error(`Refused (${error.code}): ${error.message}`);
+      return 1;
+    }
+    console.error(`Failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await database?.close().catch(() => {});
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));
