@@ -17,6 +17,10 @@ const screens = [
   { path: '/imports', heading: 'Importer des données (CSV)' },
   { path: '/users', heading: 'Utilisateurs', create: 'Nouvel utilisateur' },
   { path: '/company', heading: 'Entreprise' },
+  { path: '/registrations', heading: 'Pointages' },
+  { path: '/work-sessions', heading: 'Prestations' },
+  { path: '/onss', heading: 'Suivi ONSS' },
+  { path: '/anomalies', heading: 'Conformité' },
   { path: '/api-keys', heading: "Clés d'API", create: "Nouvelle clé d'API" },
 ] as const;
 
