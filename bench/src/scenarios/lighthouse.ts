@@ -104,7 +104,7 @@ async function signedInStorage(origin: string): Promise<Record<string, string>> 
 interface LighthouseFigures {
   score: number;
   metrics: Record<string, number>;
-  /** Audits of the run that did not pass, for the report's "what to fix". */
+  /** Audits of the run that did not pass (scored or not, e.g. text compression), for "what to fix". */
   failing: string[];
 }
 
@@ -141,7 +141,6 @@ async function runLighthouse(
   );
   const failing = Object.values(lhr.categories).flatMap((category) =>
     category.auditRefs
-      .filter((ref) => ref.weight > 0)
       .map((ref) => lhr.audits[ref.id])
       .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 0.9)
       .map((audit) => `${category.id}: ${audit?.id} (${audit?.displayValue ?? audit?.score})`),
