@@ -110,9 +110,10 @@ function Screen() {
     <div className="flex min-h-dvh flex-col">
       <AppHeader status={<ConnectivityIndicator />} />
       <main className="mx-auto flex w-full max-w-md flex-1 flex-col gap-4 px-4 py-5 pb-24">
-        <AppUpdateBanner />
         <OfflineNotice />
         {content}
+        {/* Last: it floats over the bottom of the screen, and its room is added after the content. */}
+        <AppUpdateBanner />
       </main>
     </div>
   );
