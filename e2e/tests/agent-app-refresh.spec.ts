@@ -32,7 +32,7 @@ async function activateAndSignIn(page: Page) {
 }
 
 /** A finger put down at (x, y) and moved down by `by` px in small steps; `release` lifts it. */
-async function pullDown(page: Page, cdp: CDPSession, x: number, y: number, by: number) {
+async function pullDown(cdp: CDPSession, x: number, y: number, by: number) {
   const at = (dy: number) => [{ x, y: y + dy, id: 1, radiusX: 5, radiusY: 5, force: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
   for (let step = 1; step <= 10; step += 1) {
@@ -73,7 +73,7 @@ test('pulling the task list down from the top refreshes the tasks and the state;
   const callsBefore = tasksCalls;
 
   const start = await centreOf(page, 'tasks-list');
-  const short = await pullDown(page, cdp, start.x, start.y, 60);
+  const short = await pullDown(cdp, start.x, start.y, 60);
   await expect(page.getByTestId('pull-indicator')).toHaveText('Tirez vers le bas pour actualiser');
   await short.release();
   await expect(page.getByTestId('pull-indicator')).toBeHidden();
@@ -82,7 +82,7 @@ test('pulling the task list down from the top refreshes the tasks and the state;
   expect(tasksCalls).toBe(callsBefore);
   await expect(page.getByText(renamed)).toBeHidden();
 
-  const long = await pullDown(page, cdp, start.x, start.y, 250);
+  const long = await pullDown(cdp, start.x, start.y, 250);
   await expect(page.getByTestId('pull-indicator')).toHaveText('Relâchez pour actualiser');
   const [tasksRequest, stateRequest] = await Promise.all([
     page.waitForRequest(TASKS),
@@ -123,7 +123,7 @@ test('the same pull on a page scrolled down scrolls, and the "Actualiser" button
   const cdp = await page.context().newCDPSession(page);
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('no viewport');
-  const gesture = await pullDown(page, cdp, viewport.width / 2, viewport.height / 3, 250);
+  const gesture = await pullDown(cdp, viewport.width / 2, viewport.height / 3, 250);
   await expect(page.getByTestId('pull-indicator')).toBeHidden();
   await gesture.release();
   await page.waitForTimeout(700);
