@@ -61,6 +61,11 @@ const mobileConfig = defineConfig({
 });
 
 export default mergeConfig(
-  sharedViteConfig({ version: packageJson.version, reactChunk: ['react', 'react-dom', 'scheduler'] }),
+  sharedViteConfig({
+    version: packageJson.version,
+    reactChunk: ['react', 'react-dom', 'scheduler'],
+    // The phone's database: only the signed-in screens use it (a chunk loaded after the first screen).
+    lazyPackages: ['dexie'],
+  }),
   mobileConfig,
 );

@@ -14,7 +14,8 @@ export interface SharedViteOptions {
 
 /**
  * What both front ends' Vite configs share: `__APP_VERSION__`, the `source` resolve condition, the
- * `/api` and `/health` proxy to the API server, the output directory and the vendor chunks.
+ * `/api` and `/health` proxy to the API server, the output directory, the vendor chunks, and Brotli
+ * and gzip copies of the built text files (`.br`, `.gz`).
  * Example: `mergeConfig(sharedViteConfig({ version, reactChunk: ['react', 'react-dom', 'scheduler'] }), { base: '/m/' })`.
  */
 export function sharedViteConfig(options: SharedViteOptions): UserConfig;

@@ -7,7 +7,8 @@ import type { ScenarioResult } from '../report.js';
 
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
 
-function freePort(): Promise<number> {
+/** A TCP port free on loopback right now (for a server started by a scenario). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -6,76 +6,16 @@ import { AppHeader } from '../components/app-header';
 import { AppUpdateBanner } from '../features/app-update/components/app-update-banner';
 import { UpdateRequiredScreen } from '../features/app-update/components/update-required-screen';
 import { ActivationScreen } from '../features/activation/components/activation-screen';
-import { TaskScreen } from '../features/clock/components/task-screen';
 import { ConnectivityIndicator } from '../features/connectivity/components/connectivity-indicator';
 import { OfflineNotice } from '../features/connectivity/components/offline-notice';
-import { HistoryScreen } from '../features/history/components/history-screen';
-import { SettingsScreen } from '../features/settings/components/settings-screen';
 import { SignInScreen } from '../features/sign-in/components/sign-in-screen';
 import { ServerStatusCard } from '../features/status/components/server-status-card';
-import { TasksScreen } from '../features/tasks/components/tasks-screen';
 import { i18next } from '../i18n/i18n';
 import { api, onSessionEnded } from '../lib/api';
 import { readSession, writeSession } from '../lib/session-store';
 import { isAppOutdated } from '../lib/version';
 import type { StoredSession } from '../lib/session-store';
-import type { AgentSessionInfo, AgentTask } from '../lib/types';
-import { QueueBanner } from './queue-banner';
-
-type Tab = 'tasks' | 'history' | 'settings';
-
-function SignedIn({ session, onSignOut }: { session: AgentSessionInfo; onSignOut: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('tasks');
-  const [task, setTask] = useState<AgentTask>();
-
-  return (
-    <>
-      <QueueBanner session={session}>
-        {(syncNow) => (
-          <>
-            {tab === 'tasks' && !task && <TasksScreen session={session} onOpen={setTask} />}
-            {tab === 'tasks' && task && (
-              <TaskScreen
-                session={session}
-                task={task}
-                onBack={() => setTask(undefined)}
-                onRegistered={() => void syncNow()}
-              />
-            )}
-            {tab === 'history' && <HistoryScreen session={session} />}
-            {tab === 'settings' && (
-              <SettingsScreen session={session} onSignOut={onSignOut} serverStatus={<ServerStatusCard />} />
-            )}
-          </>
-        )}
-      </QueueBanner>
-      <nav
-        aria-label={t('nav.label')}
-        className="fixed inset-x-0 bottom-0 border-t-2 border-slate-300 bg-white pb-[env(safe-area-inset-bottom)]"
-      >
-        <div className="mx-auto grid max-w-md grid-cols-3">
-          {(['tasks', 'history', 'settings'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-current={tab === name ? 'page' : undefined}
-              onClick={() => {
-                setTab(name);
-                setTask(undefined);
-              }}
-              className={`min-h-16 px-1 text-lg font-bold ${
-                tab === name ? 'bg-brand-700 text-white' : 'text-slate-900 hover:bg-slate-100'
-              }`}
-            >
-              {t(`nav.${name}`)}
-            </button>
-          ))}
-        </div>
-      </nav>
-    </>
-  );
-}
+import { SignedInScreens } from './signed-in-loader';
 
 function Screen() {
   const { t } = useTranslation();
@@ -153,7 +93,7 @@ function Screen() {
     );
   } else {
     content = (
-      <SignedIn
+      <SignedInScreens
         key={session.agent.id}
         session={{
           agentId: session.agent.id,
@@ -170,9 +110,10 @@ function Screen() {
     <div className="flex min-h-dvh flex-col">
       <AppHeader status={<ConnectivityIndicator />} />
       <main className="mx-auto flex w-full max-w-md flex-1 flex-col gap-4 px-4 py-5 pb-24">
-        <AppUpdateBanner />
         <OfflineNotice />
         {content}
+        {/* Last: it floats over the bottom of the screen, and its room is added after the content. */}
+        <AppUpdateBanner />
       </main>
     </div>
   );

@@ -23,7 +23,12 @@ export function LanguageSwitch() {
               type="button"
               lang={language}
               aria-pressed={selected}
-              onClick={() => void changeLanguage(language)}
+              onClick={() => {
+                // The service worker keeps every language; without it and offline, the current one stays.
+                changeLanguage(language).catch((error: unknown) =>
+                  console.error('Language not loaded', error),
+                );
+              }}
               className={`min-h-14 rounded-lg border-2 px-2 text-lg font-semibold ${
                 selected
                   ? 'border-brand-700 bg-brand-700 text-white'

@@ -1,8 +1,12 @@
 import { createI18n } from '@ciao/front-common';
-import de from './de.json';
-import en from './en.json';
 import fr from './fr.json';
-import nl from './nl.json';
 
 // This app's texts; the shared components' texts come from front-common's `common` namespace.
-export const { i18next, changeLanguage } = createI18n({ fr, nl, en, de });
+// French (the default and the fallback) is bundled; another language is downloaded only when the
+// phone shows it (the service worker keeps them all for offline use).
+export const { i18next, changeLanguage, ready } = createI18n({
+  fr,
+  nl: () => import('./nl.json'),
+  en: () => import('./en.json'),
+  de: () => import('./de.json'),
+});

@@ -18,27 +18,48 @@ export interface CommonResources {
   common: typeof commonFr;
 }
 
+/** One language's texts of an app. */
+export type Catalogue = Record<string, unknown>;
+
+/**
+ * A language's texts, bundled (`fr`, imported from its JSON file) or loaded when that language is
+ * needed (`() => import('./nl.json')`), so that a phone downloads only the language it shows.
+ */
+export type CatalogueSource = Catalogue | (() => Promise<{ default: Catalogue }>);
+
 /** One app's own texts in each language, e.g. `{ fr, nl, en, de }` imported from its JSON files. */
-export type AppCatalogues = Record<Language, Record<string, unknown>>;
+export type AppCatalogues = Record<Language, CatalogueSource>;
 
 export interface AppI18n {
   i18next: i18n;
-  /** Switches the interface language and remembers the choice on this device. */
+  /** Switches the interface language (loading its texts first) and remembers the choice on this device. */
   changeLanguage: (language: Language) => Promise<void>;
+  /**
+   * Settles once the starting language's texts are there: at once when they are bundled. An app with
+   * loaded catalogues mounts after it, so that no text flashes in another language.
+   */
+  ready: Promise<void>;
 }
 
 /**
  * An app's i18next instance, with its catalogues and the common ones, in the language detected at
  * start (saved choice, else the browser's, else French). `<html lang>` follows the language.
  * Example: `export const { i18next, changeLanguage } = createI18n({ fr, nl, en, de })`.
+ * Keep the default language (the fallback for a missing key) bundled.
  */
 export function createI18n(catalogues: AppCatalogues): AppI18n {
   const instance = i18next.createInstance();
-  // The four catalogues are small and bundled: no loading state, no flash of untranslated text.
+  const bundled = (language: Language) => {
+    const source = catalogues[language];
+    return typeof source === 'function' ? undefined : source;
+  };
   const resources = Object.fromEntries(
     SUPPORTED_LANGUAGES.map((language) => [
       language,
-      { translation: catalogues[language], common: commonCatalogues[language] },
+      {
+        common: commonCatalogues[language],
+        ...(bundled(language) ? { translation: bundled(language) } : {}),
+      },
     ]),
   );
 
@@ -46,10 +67,19 @@ export function createI18n(catalogues: AppCatalogues): AppI18n {
     document.documentElement.lang = language;
   });
 
+  async function load(language: Language): Promise<void> {
+    const source = catalogues[language];
+    if (typeof source !== 'function' || instance.hasResourceBundle(language, 'translation')) return;
+    instance.addResourceBundle(language, 'translation', (await source()).default);
+  }
+
+  const initial = detectInitialLanguage();
+  // Synchronous when the starting language is bundled: an app may render right away.
   void instance.init({
     resources,
+    partialBundledLanguages: true,
     ns: ['translation', 'common'],
-    lng: detectInitialLanguage(),
+    lng: initial,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: SUPPORTED_LANGUAGES,
     initAsync: false,
@@ -61,7 +91,10 @@ export function createI18n(catalogues: AppCatalogues): AppI18n {
 
   return {
     i18next: instance,
+    // A catalogue that cannot be loaded leaves the default language's texts (the fallback) showing.
+    ready: load(initial),
     async changeLanguage(language) {
+      await load(language);
       saveLanguage(language);
       await instance.changeLanguage(language);
     },

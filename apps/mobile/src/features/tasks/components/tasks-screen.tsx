@@ -6,6 +6,7 @@ import { CARD, ERROR_BOX, SECONDARY_BUTTON, WARNING_BOX } from '../../../compone
 import { useLocalClock } from '../../../lib/queue/use-clock-state';
 import type { AgentSessionInfo, AgentTask } from '../../../lib/types';
 import { useTasks } from '../api/use-tasks';
+import { usePullToRefresh } from '../hooks/use-pull-to-refresh';
 
 type TaskState = AgentTask['state'];
 
@@ -51,12 +52,30 @@ export function TasksScreen({
   const { t, i18n } = useTranslation();
   const { data, cachedAt, error, loading, refresh } = useTasks(session.agentId, session.token);
   const local = useLocalClock(session.agentId);
+  // The same refresh as the button: the button is there for who cannot or does not swipe.
+  const pull = usePullToRefresh(refresh, loading);
   const tasks = [...(data?.tasks ?? [])].sort(
     (a, b) => Number(b.plannedToday.length > 0) - Number(a.plannedToday.length > 0),
   );
 
   return (
-    <section className="flex flex-col gap-4" aria-labelledby="tasks-title">
+    <section
+      className={`relative flex flex-col gap-4 ${pull.pulling ? '' : 'transition-transform duration-200'}`}
+      aria-labelledby="tasks-title"
+      style={pull.distance > 0 ? { transform: `translateY(${pull.distance}px)` } : undefined}
+      data-testid="tasks-list"
+      {...pull.handlers}
+    >
+      {/* Shown in the room the pull opens above the list; the button below says the refresh aloud. */}
+      {pull.distance > 0 && (
+        <p
+          aria-hidden="true"
+          className="absolute inset-x-0 bottom-full pb-3 text-center text-lg font-bold text-brand-800"
+          data-testid="pull-indicator"
+        >
+          {pull.armed ? t('tasks.pull.release') : t('tasks.pull.more')}
+        </p>
+      )}
       <div className="flex items-center justify-between gap-3">
         <h2 id="tasks-title" className="text-2xl font-bold text-slate-950">
           {t('tasks.title')}
