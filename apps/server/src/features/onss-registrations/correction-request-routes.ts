@@ -10,6 +10,7 @@ import { callerOf } from '../../http/caller.js';
 import { presentCorrectionRequest, presentCorrectionRequestSummary } from './correction-request-presenter.js';
 import { createCorrectionRequest } from './create-correction-request.js';
 import { exportCorrectionRequestCsv } from './export-correction-request-csv.js';
+import { exportCorrectionRequestPdf } from './export-correction-request-pdf.js';
 import { getCorrectionRequest } from './get-correction-request.js';
 import { listCorrectionRequests } from './list-correction-requests.js';
 
@@ -18,7 +19,7 @@ const params = z.object({ correctionRequestId: z.uuid() });
 const read = { access: { capability: 'onssRegistrations.read' } } as const;
 const write = { access: { capability: 'onssCorrections.write' } } as const;
 
-/** Correction requests to ONSS: filing one, reading them, the CSV to send. */
+/** Correction requests to ONSS: filing one, reading them, the CSV and PDF to send. */
 export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/onss-correction-requests',
@@ -103,6 +104,33 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(content);
+    },
+  );
+  app.get(
+    '/api/onss-correction-requests/:correctionRequestId/export.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The correction request as the PDF to send to ONSS (application/pdf)',
+        description:
+          'In the company’s default language: the employer (name, enterprise number, ONSS employer ' +
+          'number), the reference, reason and evidence, and a table of the registrations (worker, ' +
+          'NISS, date and time in Europe/Brussels, in/out, place of work, work declaration, ONSS id, ' +
+          'status with remarks, the correction asked, the deadline). A4 landscape, standard fonts.',
+        params,
+      },
+      config: read,
+    },
+    async (request, reply) => {
+      const { fileName, content } = await exportCorrectionRequestPdf(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+      );
+      return reply
+        .type('application/pdf')
         .header('Content-Disposition', `attachment; filename="${fileName}"`)
         .send(content);
     },
