@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@ciao/domain';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agents, onssRegistrations, tenants } from '../src/db/schema/index.js';
+import { zonedInstant } from '@ciao/domain';
+import { agents, anomalies, auditLog, onssRegistrations, tenants } from '../src/db/schema/index.js';
+import { scanAnomalies } from '../src/features/anomalies/scan-anomalies.js';
 import { createClockWorld } from './support/clock-world.js';
 import { webSessionFor } from './support/factories.js';
 import { pdfTextRuns } from './support/pdf-text.js';
@@ -209,5 +211,138 @@ describe('ONSS correction requests: PDF, deadline reminders', () => {
     const response = await call('GET', `/api/onss-correction-requests/${request.id}/export.pdf`);
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+  describe('deadline reminders', () => {
+    const DAY = 86_400_000;
+    const scan = () => scanAnomalies(subject.app.ctx, subject.app.ctx.now());
+    const remindersOf = (tenantId: string) =>
+      subject.app.ctx.db
+        .select()
+        .from(anomalies)
+        .where(and(eq(anomalies.tenantId, tenantId)))
+        .orderBy(asc(anomalies.openedAt), asc(anomalies.type))
+        .then((rows) => rows.filter((row) => row.type.startsWith('CORRECTION_DEADLINE_')));
+    /** Moves the test clock to `time` (Europe/Brussels) `days` days before `deadline`. */
+    const moveTo = (deadline: string, days: number, time: string) => {
+      const [year, month, day] = deadline.split('-').map(Number) as [number, number, number];
+      const date = new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
+      const target = zonedInstant(date, time, 'Europe/Brussels').getTime();
+      subject.clock.advance(target - subject.app.ctx.now().getTime());
+    };
+
+    it('reminds 7 and 2 days before the deadline of a draft, once each, and closes when it is sent', async () => {
+      const company = await createClockWorld(subject.app);
+      const row = await registration(company, {
+        registrationTime: new Date(subject.app.ctx.now().getTime() - DAY),
+      });
+      const request = await fileRequest(company, [{ id: row.id, correction: 'Arrivée à 06:05' }]);
+      const { firstDeadline } = (
+        await (
+          await as('ADMIN', company.tenant.id)
+        )('GET', `/api/onss-correction-requests/${request.id}`)
+      ).json() as { firstDeadline: string };
+
+      moveTo(firstDeadline, 8, '23:59');
+      await scan();
+      expect(await remindersOf(company.tenant.id)).toEqual([]);
+
+      moveTo(firstDeadline, 7, '00:01');
+      await scan();
+      await scan();
+      expect(await remindersOf(company.tenant.id)).toMatchObject([
+        {
+          type: 'CORRECTION_DEADLINE_7_DAYS',
+          status: 'open',
+          dedupeKey: `CORRECTION_DEADLINE_7_DAYS:${request.id}`,
+          details: {
+            correctionRequestId: request.id,
+            reference: request.reference,
+            deadline: firstDeadline,
+            daysLeft: 7,
+            registrations: 1,
+          },
+        },
+      ]);
+      const listed = await (
+        await as('SUPERVISOR', company.tenant.id)
+      )('GET', '/api/anomalies?type=CORRECTION_DEADLINE_7_DAYS');
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json().items).toMatchObject([{ type: 'CORRECTION_DEADLINE_7_DAYS', agent: null }]);
+
+      moveTo(firstDeadline, 2, '00:01');
+      await scan();
+      await scan();
+      expect((await remindersOf(company.tenant.id)).map((anomaly) => [anomaly.type, anomaly.status])).toEqual(
+        [
+          ['CORRECTION_DEADLINE_7_DAYS', 'open'],
+          ['CORRECTION_DEADLINE_2_DAYS', 'open'],
+        ],
+      );
+
+      const sent = await (
+        await as('ADMIN', company.tenant.id)
+      )('PATCH', `/api/onss-correction-requests/${request.id}/status`, { status: 'submitted' });
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json()).toMatchObject({
+        status: 'submitted',
+        submittedAt: subject.app.ctx.now().toISOString(),
+      });
+      const audit = await subject.app.ctx.db
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.tenantId, company.tenant.id),
+            eq(auditLog.action, 'correction_request.status_changed'),
+          ),
+        );
+      expect(audit).toMatchObject([
+        { entityId: request.id, before: { status: 'draft' }, after: { status: 'submitted' } },
+      ]);
+      await scan();
+      expect(await remindersOf(company.tenant.id)).toMatchObject([
+        { type: 'CORRECTION_DEADLINE_7_DAYS', status: 'resolved', resolvedAutomatically: true },
+        { type: 'CORRECTION_DEADLINE_2_DAYS', status: 'resolved', resolvedAutomatically: true },
+      ]);
+    });
+
+    it('gives a request filed late only the 2-day reminder, none past the deadline, and refuses a bad status', async () => {
+      const company = await createClockWorld(subject.app);
+      const now = subject.app.ctx.now().getTime();
+      // 29 days ago: its deadline is tomorrow. 31 days ago: it passed yesterday.
+      const late = await registration(company, { registrationTime: new Date(now - 29 * DAY) });
+      const lapsed = await registration(company, { registrationTime: new Date(now - 31 * DAY) });
+      const lateRequest = await fileRequest(company, [{ id: late.id, correction: 'Départ à 17:00' }]);
+      await fileRequest(company, [{ id: lapsed.id, correction: 'Départ à 17:00' }]);
+      await scan();
+      expect(await remindersOf(company.tenant.id)).toMatchObject([
+        {
+          type: 'CORRECTION_DEADLINE_2_DAYS',
+          status: 'open',
+          details: { correctionRequestId: lateRequest.id, daysLeft: 1 },
+        },
+      ]);
+
+      const call = await as('ADMIN', company.tenant.id);
+      const bad = await call('PATCH', `/api/onss-correction-requests/${lateRequest.id}/status`, {
+        status: 'lost',
+      });
+      expect(bad.statusCode).toBe(400);
+      const answered = await call('PATCH', `/api/onss-correction-requests/${lateRequest.id}/status`, {
+        status: 'answered',
+      });
+      expect(answered.json()).toMatchObject({
+        status: 'answered',
+        submittedAt: subject.app.ctx.now().toISOString(),
+      });
+      await scan();
+      expect(await remindersOf(company.tenant.id)).toMatchObject([
+        { status: 'resolved', resolvedAutomatically: true },
+      ]);
+      const foreign = await (
+        await as('ADMIN', other.tenant.id)
+      )('PATCH', `/api/onss-correction-requests/${lateRequest.id}/status`, { status: 'draft' });
+      expect(foreign.statusCode).toBe(404);
+    });
   });
 });

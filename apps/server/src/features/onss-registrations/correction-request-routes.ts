@@ -3,6 +3,7 @@ import {
   correctionRequestPage,
   correctionRequestView,
   createCorrectionRequestRequest,
+  updateCorrectionRequestStatusRequest,
 } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { exportCorrectionRequestCsv } from './export-correction-request-csv.js';
 import { exportCorrectionRequestPdf } from './export-correction-request-pdf.js';
 import { getCorrectionRequest } from './get-correction-request.js';
 import { listCorrectionRequests } from './list-correction-requests.js';
+import { updateCorrectionRequestStatus } from './update-correction-request-status.js';
 
 const tags = ['onss-registrations'];
 const params = z.object({ correctionRequestId: z.uuid() });
@@ -79,6 +81,33 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.correctionRequestId,
       );
       return presentCorrectionRequest(found.request, found.items, app.ctx.now());
+    },
+  );
+
+  app.patch(
+    '/api/onss-correction-requests/:correctionRequestId/status',
+    {
+      schema: {
+        tags,
+        summary: 'Records that the request was sent to ONSS (submitted), answered, or is a draft again',
+        description:
+          'A draft gets deadline reminders (anomalies CORRECTION_DEADLINE_7_DAYS and _2_DAYS); a ' +
+          'submitted or answered request does not, and its open reminders are resolved at the next scan. ' +
+          'Audited as correction_request.status_changed.',
+        params,
+        body: updateCorrectionRequestStatusRequest,
+        response: { 200: correctionRequestView },
+      },
+      config: write,
+    },
+    async (request) => {
+      const updated = await updateCorrectionRequestStatus(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+        request.body,
+      );
+      return presentCorrectionRequest(updated.request, updated.items, app.ctx.now());
     },
   );
 
