@@ -2,6 +2,7 @@ import { writeReport, type ScenarioResult } from './report.js';
 import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
+import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
 
@@ -15,6 +16,8 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   ingestion: ingestionScenario,
   'agent-list': agentListScenario,
   'bundle-size': bundleSizeScenario,
+  'onss-drain': onssDrainScenario,
+  'onss-latency': onssLatencyScenario,
 };
 
 const results: ScenarioResult[] = [];
