@@ -1,5 +1,5 @@
 // SQL of the ONSS outbox (onss_registrations): claiming due rows, recording what ONSS answered.
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { onssRegistrations, type OnssValidityEntry } from '../db/schema/index.js';
 
@@ -14,13 +14,14 @@ export async function claimDueRows(db: Db, now: Date, claimUntil: Date, limit: n
   const due = db
     .select({ id: onssRegistrations.id })
     .from(onssRegistrations)
+    // One range of the partial due index: a claimed row keeps the due time it was claimed at, so a
+    // row left "sending" is due too and only needs its claim expired. (Written as an `or` of the two
+    // cases, PostgreSQL read and sorted the whole table at every pass.)
     .where(
-      or(
-        and(
-          inArray(onssRegistrations.status, ['to_send', 'send_failing']),
-          lte(onssRegistrations.nextAttemptAt, now),
-        ),
-        and(eq(onssRegistrations.status, 'sending'), lt(onssRegistrations.claimedUntil, now)),
+      and(
+        inArray(onssRegistrations.status, ['to_send', 'send_failing', 'sending']),
+        lte(onssRegistrations.nextAttemptAt, now),
+        or(ne(onssRegistrations.status, 'sending'), lt(onssRegistrations.claimedUntil, now)),
       ),
     )
     .orderBy(asc(onssRegistrations.nextAttemptAt), asc(onssRegistrations.registrationTime))
