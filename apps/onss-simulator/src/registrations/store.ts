@@ -34,6 +34,12 @@ export class RegistrationStore {
   // The registrations of each presence (who, in/out, when, employer, declaration), so that the
   // duplicate check stays one lookup however many registrations a load test sent.
   private readonly byPresence = new Map<string, number[]>();
+  /**
+   * No registration still waiting for its validation is due before this instant (ms), so that a
+   * read settles nothing without scanning every registration (the reconciliation of a load test
+   * reads thousands). Lowered by each new registration, raised by `settleValidations`.
+   */
+  pendingDueFloor = Infinity;
 
   private static presenceKey(
     candidate: Pick<
@@ -66,6 +72,7 @@ export class RegistrationStore {
       ],
     };
     this.records.set(record.id, record);
+    this.pendingDueFloor = Math.min(this.pendingDueFloor, record.validationDueAt.getTime());
     const key = RegistrationStore.presenceKey(record);
     this.byPresence.set(key, [...(this.byPresence.get(key) ?? []), record.id]);
     return record;
@@ -94,6 +101,7 @@ export class RegistrationStore {
   clear(): void {
     this.records.clear();
     this.byPresence.clear();
+    this.pendingDueFloor = Infinity;
   }
 }
 
