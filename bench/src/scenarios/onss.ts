@@ -170,6 +170,7 @@ async function latency(cluster: { url(name: string): string }, quick: boolean): 
   });
   const sentAt = new Map<string, number>();
   let errors = 0;
+  const failures = new Map<string, number>();
   try {
     const steps = seconds * 100;
     const started = Date.now();
@@ -198,8 +199,10 @@ async function latency(cluster: { url(name: string): string }, quick: boolean): 
             await response.arrayBuffer();
             if (response.status !== 201) throw new Error(String(response.status));
           })
-          .catch(() => {
+          .catch((error: Error) => {
             // Refused or not answered: not part of the delay measured, but counted.
+            const reason = error.message === 'fetch failed' ? 'no answer' : error.message;
+            failures.set(reason, (failures.get(reason) ?? 0) + 1);
             errors += 1;
             sentAt.delete(id);
           }),
@@ -222,7 +225,7 @@ async function latency(cluster: { url(name: string): string }, quick: boolean): 
       return sent !== undefined && row.registered_at ? [row.registered_at.getTime() - sent] : [];
     });
     console.log(
-      `onss-latency: ${sentAt.size} accepted, ${errors} not, ${delays.length} registered, p50 ${percentile(delays, 50)} ms`,
+      `onss-latency: ${sentAt.size} accepted, ${errors} not, ${delays.length} registered, p50 ${percentile(delays, 50)} ms; not accepted: ${JSON.stringify(Object.fromEntries(failures))}`,
     );
     if (delays.length !== sentAt.size)
       throw new Error(`latency: ${delays.length} of ${sentAt.size} accepted registrations registered`);
