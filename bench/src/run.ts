@@ -3,6 +3,7 @@ import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
+import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
 
@@ -17,6 +18,8 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'agent-list': agentListScenario,
   'bundle-size': bundleSizeScenario,
   lighthouse: lighthouseScenario,
+  'onss-drain': onssDrainScenario,
+  'onss-latency': onssLatencyScenario,
 };
 
 const results: ScenarioResult[] = [];

@@ -3,7 +3,12 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agents, onssConnections, onssRegistrations, sites } from '../src/db/schema/index.js';
 import { createOnssOutbox, type OnssOutboxOptions } from '../src/jobs/onss-outbox-worker.js';
-import { receivedCalls, startTestSimulator, type TestSimulator } from './support/onss-simulator.js';
+import {
+  receivedCalls,
+  startTestSimulator,
+  type ReceivedCall,
+  type TestSimulator,
+} from './support/onss-simulator.js';
 import { clockWorldDeclaration, createOnssWorld } from './support/onss-world.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -140,6 +145,60 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
       `/admin/registrations?clientId=${world.clientId}`,
     );
     expect(registrations).toHaveLength(2);
+  });
+
+  it('sends every registration exactly once through 30 % of 500/503 answers', async () => {
+    const worlds = await Promise.all([1, 2, 3].map(() => createOnssWorld(subject.app, simulator)));
+    // 40 registrations per agent in one offline sync: arrive, 19 breaks, leave (IN/OUT alternate).
+    const actions = ['ARRIVE', ...Array.from({ length: 19 }, () => ['PAUSE', 'RESUME']).flat(), 'LEAVE'];
+    // The three agents share a NISS and a site: their times differ, or ONSS would see duplicates.
+    for (const [offset, world] of worlds.entries()) {
+      const synced = await world.sendBatch(
+        actions.map((action, index) =>
+          world.event(action, { deviceTime: world.minutesAgo(300 - 100 * offset - index) }),
+        ),
+      );
+      expect(synced.statusCode, synced.body).toBe(200);
+    }
+    const { calls: before } = await simulator.admin<{ calls: ReceivedCall[] }>('GET', '/admin/received');
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { rate: 0.3, statuses: [500, 503] },
+      seed: 30,
+    });
+    const worker = outbox({ circuit: { failureThreshold: 5, coolDownMs: 5_000 } });
+    const unsent = async () =>
+      (await Promise.all(worlds.map((world) => world.rows())))
+        .flat()
+        .filter((row) => row.status !== 'registered');
+    for (let pass = 0; pass < 60 && (await unsent()).length > 0; pass += 1) {
+      await worker.runPass();
+      subject.clock.advance(10_000);
+    }
+    expect((await unsent()).map((row) => [row.status, row.attempts, row.lastError])).toEqual([]);
+
+    const { calls: after } = await simulator.admin<{ calls: ReceivedCall[] }>('GET', '/admin/received');
+    const faulted = after.slice(before.length).filter((call) => call.fault !== null);
+    expect(faulted.length, 'the simulator answered some calls with an error').toBeGreaterThan(0);
+    for (const world of worlds) {
+      const rows = await world.rows();
+      const { registrations } = await simulator.admin<{
+        registrations: { id: string; registrationDate: string; type: string; remarks: string[] }[];
+      }>('GET', `/admin/registrations?clientId=${world.clientId}`);
+      // Exactly once: as many registrations at ONSS as in ciao, each instant once, none a duplicate,
+      // and each ciao row holds the id ONSS gave it.
+      expect(registrations).toHaveLength(actions.length);
+      expect(new Set(registrations.map((registration) => registration.registrationDate)).size).toBe(
+        actions.length,
+      );
+      expect(registrations.flatMap((registration) => registration.remarks)).toEqual([]);
+      expect(rows.map((row) => row.onssId).sort()).toEqual(
+        registrations.map((registration) => String(registration.id)).sort(),
+      );
+      expect(rows.map((row) => row.registrationTime.toISOString()).sort()).toEqual(
+        registrations.map((registration) => registration.registrationDate).sort(),
+      );
+    }
   });
 
   it('waits as long as a 429 Retry-After asks', async () => {

@@ -14,13 +14,13 @@ import type { ScenarioResult } from '../report.js';
 
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 const cycle = ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE'] as const;
 
-interface World {
+export interface World {
   tenantId: string;
   taskId: string;
   siteId: string;
@@ -28,9 +28,10 @@ interface World {
 }
 
 /** One company, one site, one task and `count` agents signed in on their own device. */
-async function seed(client: pg.Client, count: number): Promise<World> {
+export async function seed(client: pg.Client, count: number, code = 'BENCH'): Promise<World> {
   const tenant = await client.query<{ id: string }>(
-    `insert into tenants (code, name, enterprise_number) values ('BENCH', 'Bench', '0777123418') returning id`,
+    `insert into tenants (code, name, enterprise_number) values ($1, 'Bench', '0777123418') returning id`,
+    [code],
   );
   const tenantId = tenant.rows[0]!.id;
   await client.query(`insert into onss_connections (tenant_id, client_id) values ($1, 'bench')`, [tenantId]);
@@ -64,7 +65,7 @@ async function seed(client: pg.Client, count: number): Promise<World> {
     ]);
     const device = await client.query<{ id: string }>(
       `insert into devices (tenant_id, licence_id, installation_id, token_hash) values ($1, $2, $3, $4) returning id`,
-      [tenantId, licence.rows[0]!.id, `bench-${index}`, sha256(randomUUID())],
+      [tenantId, licence.rows[0]!.id, `${code}-${index}`, sha256(randomUUID())],
     );
     const token = randomBytes(32).toString('base64url');
     await client.query(
@@ -88,7 +89,7 @@ async function loadHistory(client: pg.Client, world: World, rows: number) {
   await client.query('analyze');
 }
 
-async function startServer(databaseUrl: string) {
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await freePort();
   // BENCH_SERVER_NODE_OPTIONS=--cpu-prof profiles the server under load (docs/performance.md).
   const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
@@ -102,6 +103,7 @@ async function startServer(databaseUrl: string) {
       ONSS_SIMULATOR: 'off',
       SECRET_KEY: 'a'.repeat(64),
       NODE_ENV: 'production',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

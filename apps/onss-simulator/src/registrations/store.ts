@@ -31,6 +31,30 @@ export class RegistrationStore {
   // Ids are never reused, not even after a reset, so a client holding an old id can never mistake
   // a newer registration for it.
   private nextId = 1_000_001;
+  // The registrations of each presence (who, in/out, when, employer, declaration), so that the
+  // duplicate check stays one lookup however many registrations a load test sent.
+  private readonly byPresence = new Map<string, number[]>();
+  /**
+   * No registration still waiting for its validation is due before this instant (ms), so that a
+   * read settles nothing without scanning every registration (the reconciliation of a load test
+   * reads thousands). Lowered by each new registration, raised by `settleValidations`.
+   */
+  pendingDueFloor = Infinity;
+
+  private static presenceKey(
+    candidate: Pick<
+      RegistrationRecord,
+      'ssin' | 'type' | 'registrationDate' | 'employerKey' | 'contractualRelationshipReference'
+    >,
+  ): string {
+    return [
+      candidate.ssin,
+      candidate.type,
+      candidate.registrationDate.getTime(),
+      candidate.employerKey,
+      candidate.contractualRelationshipReference,
+    ].join('|');
+  }
 
   add(registration: NewRegistration): RegistrationRecord {
     const record: RegistrationRecord = {
@@ -48,6 +72,9 @@ export class RegistrationStore {
       ],
     };
     this.records.set(record.id, record);
+    this.pendingDueFloor = Math.min(this.pendingDueFloor, record.validationDueAt.getTime());
+    const key = RegistrationStore.presenceKey(record);
+    this.byPresence.set(key, [...(this.byPresence.get(key) ?? []), record.id]);
     return record;
   }
 
@@ -66,19 +93,15 @@ export class RegistrationStore {
       'ssin' | 'type' | 'registrationDate' | 'employerKey' | 'contractualRelationshipReference'
     >,
   ): RegistrationRecord | undefined {
-    return this.all().find(
-      (record) =>
-        record.status !== STATUS.cancelled &&
-        record.ssin === candidate.ssin &&
-        record.type === candidate.type &&
-        record.registrationDate.getTime() === candidate.registrationDate.getTime() &&
-        record.employerKey === candidate.employerKey &&
-        record.contractualRelationshipReference === candidate.contractualRelationshipReference,
-    );
+    return (this.byPresence.get(RegistrationStore.presenceKey(candidate)) ?? [])
+      .map((id) => this.records.get(id))
+      .find((record) => record !== undefined && record.status !== STATUS.cancelled);
   }
 
   clear(): void {
     this.records.clear();
+    this.byPresence.clear();
+    this.pendingDueFloor = Infinity;
   }
 }
 

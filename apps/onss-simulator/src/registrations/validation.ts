@@ -36,11 +36,14 @@ export function settleValidations(
   now: Date,
 ): number {
   let settled = 0;
-  const due = store
-    .all()
-    .filter(
-      (record) => record.status === STATUS.registered && record.validationDueAt.getTime() <= now.getTime(),
-    )
+  if (now.getTime() < store.pendingDueFloor) return 0;
+  const pending = store.all().filter((record) => record.status === STATUS.registered);
+  store.pendingDueFloor = pending.reduce((floor, record) => {
+    const dueAt = record.validationDueAt.getTime();
+    return dueAt > now.getTime() ? Math.min(floor, dueAt) : floor;
+  }, Infinity);
+  const due = pending
+    .filter((record) => record.validationDueAt.getTime() <= now.getTime())
     .sort((a, b) => a.validationDueAt.getTime() - b.validationDueAt.getTime() || a.id - b.id);
   for (const record of due) {
     // Remarks given at registration (the duplicate one) stay: validation adds to them.

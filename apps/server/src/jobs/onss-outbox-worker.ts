@@ -12,12 +12,12 @@ import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
   claimDueRows,
   markAttemptFailed,
-  markRefusedAtRegistration,
-  markRegistered,
   pendingValidity,
+  recordRegistrationOutcomes,
   recordValidity,
   releaseRows,
   type OutboxRow,
+  type RegistrationOutcome,
 } from './onss-outbox-repository.js';
 
 export interface OnssOutboxOptions {
@@ -32,8 +32,13 @@ export interface OnssOutboxOptions {
   /** Tenants served at once; each tenant has one call in flight at most. */
   tenantConcurrency?: number;
   timeoutMs?: number;
-  /** Registered rows whose validity is fetched per pass. */
+  /** Registered rows whose validity is fetched per reconciliation. */
   reconcileBatchSize?: number;
+  /**
+   * Least time between two reconciliations. Validation at ONSS takes a while, and each validity is
+   * one GET: polling at every pass spent most of a large drain asking about rows still pending.
+   */
+  reconcileEveryMs?: number;
   random?: () => number;
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 }
@@ -89,11 +94,13 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     tenantConcurrency = 4,
     timeoutMs = 15_000,
     reconcileBatchSize = 500,
+    reconcileEveryMs = 10_000,
     random = Math.random,
     logger,
   } = options;
   const circuits = new CircuitBreakers(options.circuit ?? { failureThreshold: 5, coolDownMs: 30_000 });
   const tokenCache = new OnssTokenCache();
+  let lastReconcileAt = -Infinity;
 
   const clientFor = async (tenantId: string) =>
     tenantOnssClient(await findOnssConnection(ctx.db, tenantId), {
@@ -145,20 +152,21 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
       rows.map((row) => row.payload as unknown as OnssRegistrationContent),
     );
     circuits.succeeded(endpoint);
-    const now = ctx.now();
-    await ctx.db.transaction(async (tx) => {
-      for (const [index, row] of rows.entries()) {
-        const result = results[index]!;
-        if (result.created) {
-          await markRegistered(tx, row.id, result, now);
-          summary.registered += 1;
-        } else {
-          const remarks = result.reasons.map((reason) => reason.description || reason.code);
-          await markRefusedAtRegistration(tx, row.id, remarks, now);
-          summary.refused += 1;
-        }
-      }
+    const outcomes = rows.map((row, index): RegistrationOutcome => {
+      const result = results[index]!;
+      return result.created
+        ? { id: row.id, created: true, onssId: result.onssId, remarks: result.remarks }
+        : {
+            id: row.id,
+            created: false,
+            remarks: result.reasons.map((reason) => reason.description || reason.code),
+          };
     });
+    await recordRegistrationOutcomes(ctx.db, outcomes, ctx.now());
+    for (const outcome of outcomes) {
+      if (outcome.created) summary.registered += 1;
+      else summary.refused += 1;
+    }
   };
 
   const sendTenant = async (tenantId: string, rows: OutboxRow[], summary: OnssPassSummary) => {
@@ -265,7 +273,10 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
           logger?.error({ err: error, tenantId }, 'ONSS outbox: tenant pass failed');
         }
       });
-      await reconcile(summary);
+      if (now.getTime() - lastReconcileAt >= reconcileEveryMs) {
+        lastReconcileAt = now.getTime();
+        await reconcile(summary);
+      }
       return summary;
     },
   };
@@ -273,42 +284,65 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
 
 export interface OnssWorkerOptions extends OnssOutboxOptions {
   intervalMs?: number;
+  /**
+   * How soon a pass follows an accepted registration. ONSS is to have each In/Out as it happens;
+   * waiting for the next tick made the interval (2 s) the registration's delay. Registrations
+   * arriving together share that pass.
+   */
+  wakeDelayMs?: number;
   logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 }
 
 /**
- * Runs a pass every `intervalMs` (the next one planned when the previous ends, so passes never
- * overlap in one process; several processes share the work through SKIP LOCKED). Returns the stop
- * function, which waits for the pass in progress.
+ * Runs a pass every `intervalMs`, and `wakeDelayMs` after a registration is recorded in this
+ * process (the next pass is planned when the previous ends, so passes never overlap in one process;
+ * several processes share the work through SKIP LOCKED). Returns the stop function, which waits
+ * for the pass in progress.
  */
 export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): () => Promise<void> {
-  const { intervalMs = 2_000, logger } = options;
+  const { intervalMs = 2_000, wakeDelayMs = 50, logger } = options;
   const outbox = createOnssOutbox(ctx, options);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let timerDueAt = Infinity;
   let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
   const runOnce = async () => {
     try {
       const summary = await outbox.runPass();
       const busy = Object.values(summary).some((count) => count > 0);
-      if (busy) logger.info(summary, 'ONSS outbox pass');
+      if (busy) logger.debug(summary, 'ONSS outbox pass');
     } catch (error) {
       logger.error({ err: error }, 'ONSS outbox pass failed');
     }
   };
-  const plan = () => {
-    if (stopped) return;
+  /** Plans the next pass in `delay` ms, unless one is already planned sooner. */
+  const plan = (delay: number) => {
+    if (stopped || running) return;
+    const dueAt = Date.now() + delay;
+    if (timer && timerDueAt <= dueAt) return;
+    clearTimeout(timer);
+    timerDueAt = dueAt;
     timer = setTimeout(() => {
+      timer = undefined;
+      timerDueAt = Infinity;
       running = runOnce().finally(() => {
         running = undefined;
-        plan();
+        const again = wokenWhileRunning;
+        wokenWhileRunning = false;
+        plan(again ? wakeDelayMs : intervalMs);
       });
-    }, intervalMs);
+    }, delay);
     timer.unref();
   };
-  plan();
+  const unsubscribe = ctx.events.subscribe('clock_event.recorded', () => {
+    if (running) wokenWhileRunning = true;
+    else plan(wakeDelayMs);
+  });
+  plan(intervalMs);
   return async () => {
     stopped = true;
+    unsubscribe();
     clearTimeout(timer);
     await running;
   };

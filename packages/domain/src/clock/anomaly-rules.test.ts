@@ -52,6 +52,8 @@ describe('anomaly types and thresholds', () => {
       'NO_SHOW',
       'ONSS_NOT_CONFIRMED',
       'ONSS_REFUSED',
+      'CORRECTION_DEADLINE_7_DAYS',
+      'CORRECTION_DEADLINE_2_DAYS',
     ]);
   });
 

@@ -20,6 +20,8 @@ export const anomalyTypes = [
   'NO_SHOW',
   'ONSS_NOT_CONFIRMED',
   'ONSS_REFUSED',
+  'CORRECTION_DEADLINE_7_DAYS',
+  'CORRECTION_DEADLINE_2_DAYS',
 ] as const;
 
 /**
@@ -71,7 +73,8 @@ export function anomalyTypesOfFlags(flags: readonly string[]): EventFlagAnomalyT
  * The anomalies that the scan resolves by itself once their cause is gone: the departure is
  * registered (MISSED_DEPARTURE), the agent arrived for the planned period (NO_SHOW), ONSS answered
  * (ONSS_NOT_CONFIRMED), the registration is no longer refused, e.g. resent and accepted
- * (ONSS_REFUSED). The others describe something that happened and cannot un-happen: a registration
+ * (ONSS_REFUSED), the correction request was sent to ONSS or answered (CORRECTION_DEADLINE_7_DAYS,
+ * CORRECTION_DEADLINE_2_DAYS). The others describe something that happened and cannot un-happen: a registration
  * outside the geofence, with a poor position or synced late, a break that lasted too long, six
  * hours worked without a break. A manager acknowledges and resolves those.
  *
@@ -86,6 +89,8 @@ export const autoClosingAnomalyTypes = [
   'NO_SHOW',
   'ONSS_NOT_CONFIRMED',
   'ONSS_REFUSED',
+  'CORRECTION_DEADLINE_7_DAYS',
+  'CORRECTION_DEADLINE_2_DAYS',
 ] as const satisfies readonly AnomalyType[];
 
 /**

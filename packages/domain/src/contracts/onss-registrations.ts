@@ -231,13 +231,34 @@ export const correctionRequestItemView = z.object({
   registration: onssRegistrationView,
 });
 
+/**
+ * A correction request is a draft until the company sent it to ONSS (`submitted`, which stops the
+ * deadline reminders), then `answered` once ONSS replied.
+ *
+ * @example
+ * correctionRequestStatusSchema.parse('submitted');
+ */
+export const correctionRequestStatusSchema = z.enum(['draft', 'submitted', 'answered']);
+
+export type CorrectionRequestStatus = z.infer<typeof correctionRequestStatusSchema>;
+
+/**
+ * @example
+ * updateCorrectionRequestStatusRequest.parse({ status: 'submitted' });
+ */
+export const updateCorrectionRequestStatusRequest = z.object({ status: correctionRequestStatusSchema });
+
+export type UpdateCorrectionRequestStatusRequest = z.output<typeof updateCorrectionRequestStatusRequest>;
+
 /** @example correctionRequestSummary.shape.reference; */
 export const correctionRequestSummary = z.object({
   id: z.uuid(),
   reference: z.string(),
   reason: z.string(),
   evidence: z.string().nullable(),
-  status: z.string(),
+  status: correctionRequestStatusSchema,
+  /** When it was (last) marked as sent to ONSS. */
+  submittedAt: isoInstant.nullable(),
   itemCount: z.number().int(),
   /** The earliest deadline of its registrations. */
   firstDeadline: isoDate.nullable(),

@@ -1,6 +1,12 @@
 import {
   anomalyDedupeKey,
   breaksTooLong,
+  correctionReminderDays,
+  correctionReminderDue,
+  daysUntil,
+  localDate,
+  onssCorrectionTimeZone,
+  zonedInstant,
   isMissedDeparture,
   isValidOn,
   longestWorkWithoutQualifyingBreak,
@@ -17,6 +23,7 @@ import {
 } from '@ciao/domain';
 import type { NewAnomaly } from './anomaly-repository.js';
 import type {
+  findDraftCorrectionRequests,
   findExpectedAttendance,
   findOnssRegistrations,
   findScanSessions,
@@ -36,6 +43,7 @@ type ScanSession = Awaited<ReturnType<typeof findScanSessions>>[number];
 type SessionEvent = Awaited<ReturnType<typeof findSessionEvents>>[number];
 type Attendance = Awaited<ReturnType<typeof findExpectedAttendance>>[number];
 type OnssRow = Awaited<ReturnType<typeof findOnssRegistrations>>[number];
+type DraftCorrectionRequest = Awaited<ReturnType<typeof findDraftCorrectionRequests>>[number];
 type Calendar = ReturnType<typeof plannedPeriodCalendar>;
 
 interface RuleContext {
@@ -281,6 +289,53 @@ export function onssCandidates(rows: readonly OnssRow[], context: RuleContext): 
                 minutesWaiting: minutesBetween(registration.registrationTime, now),
                 confirmationMinutes: thresholds.onssConfirmationMinutes,
               }),
+        },
+        openedAt: now,
+        updatedAt: now,
+      },
+    });
+  }
+  return found;
+}
+
+/** The date `days` calendar days before a `YYYY-MM-DD` date. */
+function daysBefore(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The deadline reminder due for each correction request not yet sent to ONSS (7 days, then 2 days
+ * before its earliest deadline, in Belgian days). One anomaly per request and reminder.
+ */
+export function correctionReminderCandidates(
+  requests: readonly DraftCorrectionRequest[],
+  context: Pick<RuleContext, 'tenantId' | 'now'>,
+): Candidate[] {
+  const { tenantId, now } = context;
+  const today = localDate(now, onssCorrectionTimeZone);
+  const found: Candidate[] = [];
+  for (const request of requests) {
+    if (!request.firstDeadline) continue;
+    const deadline = localDate(request.firstDeadline, onssCorrectionTimeZone);
+    const type = correctionReminderDue(deadline, today);
+    if (!type) continue;
+    found.push({
+      causeAt: zonedInstant(
+        daysBefore(deadline, correctionReminderDays[type]),
+        '00:00',
+        onssCorrectionTimeZone,
+      ),
+      row: {
+        tenantId,
+        type,
+        dedupeKey: anomalyDedupeKey(type, request.id),
+        details: {
+          correctionRequestId: request.id,
+          reference: request.reference,
+          deadline,
+          daysLeft: daysUntil(deadline, today),
+          registrations: request.itemCount,
         },
         openedAt: now,
         updatedAt: now,

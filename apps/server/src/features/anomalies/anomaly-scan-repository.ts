@@ -1,8 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, min, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agents,
   clockEvents,
+  correctionRequestItems,
+  correctionRequests,
   onssRegistrations,
   sites,
   taskAgents,
@@ -201,5 +203,40 @@ export async function findOnssStatuses(db: Db, tenantId: string, ids: readonly s
       .select({ id: onssRegistrations.id, status: onssRegistrations.status })
       .from(onssRegistrations)
       .where(and(eq(onssRegistrations.tenantId, tenantId), inArray(onssRegistrations.id, part))),
+  );
+}
+
+/**
+ * The company's correction requests not yet sent to ONSS whose earliest deadline (the start of its
+ * last Belgian day) is not before `deadlineFrom`, with that deadline and their number of items.
+ */
+export async function findDraftCorrectionRequests(db: Db, tenantId: string, filter: { deadlineFrom: Date }) {
+  const firstDeadline = min(correctionRequestItems.deadline);
+  return db
+    .select({
+      id: correctionRequests.id,
+      reference: correctionRequests.reference,
+      firstDeadline,
+      itemCount: count(correctionRequestItems.id),
+    })
+    .from(correctionRequests)
+    .innerJoin(
+      correctionRequestItems,
+      and(
+        eq(correctionRequestItems.tenantId, correctionRequests.tenantId),
+        eq(correctionRequestItems.correctionRequestId, correctionRequests.id),
+      ),
+    )
+    .where(and(eq(correctionRequests.tenantId, tenantId), eq(correctionRequests.status, 'draft')))
+    .groupBy(correctionRequests.id)
+    .having(gte(firstDeadline, filter.deadlineFrom));
+}
+
+export async function findCorrectionRequestStatuses(db: Db, tenantId: string, ids: readonly string[]) {
+  return inChunks(ids, (part) =>
+    db
+      .select({ id: correctionRequests.id, status: correctionRequests.status })
+      .from(correctionRequests)
+      .where(and(eq(correctionRequests.tenantId, tenantId), inArray(correctionRequests.id, part))),
   );
 }

@@ -2,15 +2,19 @@ import {
   anomalyThresholds,
   arrivedForPeriod,
   autoClosingAnomalyTypes,
+  correctionReminderDays,
   localDate,
+  onssCorrectionTimeZone,
   onssUnconfirmedStatuses,
   plannedPeriodCalendar,
   previousDate,
+  zonedInstant,
   type AnomalyThresholds,
 } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../../http/app-context.js';
 import {
+  correctionReminderCandidates,
   needsEvents,
   noShowCandidates,
   onssCandidates,
@@ -26,6 +30,8 @@ import {
 } from './anomaly-repository.js';
 import {
   findAgentSessionsAround,
+  findCorrectionRequestStatuses,
+  findDraftCorrectionRequests,
   findExpectedAttendance,
   findOnssRegistrations,
   findOnssStatuses,
@@ -40,6 +46,7 @@ const DAY = 24 * 60 * MINUTE;
 // ONSS registrations are looked at for 35 days: past the 30 days ONSS allows for a correction
 // request, a refusal can no longer be acted upon.
 const ONSS_LOOKBACK_MS = 35 * DAY;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ScanSummary {
   tenants: number;
@@ -111,10 +118,16 @@ async function scanTenant(db: Db, scan: TenantScan) {
     registeredBefore: new Date(now.getTime() + DAY),
   });
 
+  // Deadlines are the start of their last Belgian day: one that started today is still open.
+  const corrections = await findDraftCorrectionRequests(db, tenantId, {
+    deadlineFrom: zonedInstant(localDate(now, onssCorrectionTimeZone), '00:00', onssCorrectionTimeZone),
+  });
+
   const candidates = [
     ...sessionCandidates(sessions, events, context),
     ...noShowCandidates(attendance, spansByAgentTask(sessions), [yesterday, today], context),
     ...onssCandidates(onss, context),
+    ...correctionReminderCandidates(corrections, context),
   ];
   const opened = await openNew(db, tenantId, candidates);
   const resolved = await closeGone(db, tenantId, thresholds, now);
@@ -206,6 +219,17 @@ async function closeGone(
           : status !== undefined && (onssUnconfirmedStatuses as readonly string[]).includes(status);
       if (!stillThere) gone.push(anomaly.id);
     }
+  }
+
+  const reminders = unresolved.filter((anomaly) => anomaly.type in correctionReminderDays);
+  if (reminders.length > 0) {
+    const requestId = (anomaly: (typeof reminders)[number]) => String(anomaly.details.correctionRequestId);
+    const ids = [...new Set(reminders.map(requestId))].filter((id) => UUID.test(id));
+    const statuses = new Map(
+      (await findCorrectionRequestStatuses(db, tenantId, ids)).map((row) => [row.id, row.status]),
+    );
+    // Sent to ONSS (or answered): the deadline was met. A request that no longer exists needs nothing.
+    for (const anomaly of reminders) if (statuses.get(requestId(anomaly)) !== 'draft') gone.push(anomaly.id);
   }
 
   if (gone.length === 0) return 0;

@@ -1,4 +1,9 @@
-import { localDate, type CorrectionRequestView } from '@ciao/domain';
+import {
+  localDate,
+  onssCorrectionTimeZone,
+  type CorrectionRequestStatus,
+  type CorrectionRequestView,
+} from '@ciao/domain';
 import type {
   CorrectionRequestSummaryRow,
   findCorrectionRequestItems,
@@ -6,7 +11,7 @@ import type {
 import { presentOnssRegistration } from './onss-registration-presenter.js';
 
 /** Dates of correction requests are Belgian days: ONSS counts the 30 days in Belgium. */
-export const CORRECTION_TIME_ZONE = 'Europe/Brussels';
+export const CORRECTION_TIME_ZONE = onssCorrectionTimeZone;
 
 export function presentCorrectionRequestSummary(row: CorrectionRequestSummaryRow) {
   return {
@@ -14,7 +19,8 @@ export function presentCorrectionRequestSummary(row: CorrectionRequestSummaryRow
     reference: row.request.reference,
     reason: row.request.reason,
     evidence: row.request.evidence,
-    status: row.request.status,
+    status: row.request.status as CorrectionRequestStatus,
+    submittedAt: row.request.submittedAt?.toISOString() ?? null,
     itemCount: row.itemCount,
     firstDeadline: row.firstDeadline ? localDate(row.firstDeadline, CORRECTION_TIME_ZONE) : null,
     createdByUserId: row.request.createdByUserId,

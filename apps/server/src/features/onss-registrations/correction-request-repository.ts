@@ -103,3 +103,24 @@ export async function insertCorrectionRequestItems(
 ) {
   if (values.length > 0) await db.insert(correctionRequestItems).values(values);
 }
+
+export async function lockCorrectionRequest(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(correctionRequests)
+    .where(and(eq(correctionRequests.tenantId, tenantId), eq(correctionRequests.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function updateCorrectionRequest(
+  db: Db,
+  tenantId: string,
+  id: string,
+  changes: Partial<typeof correctionRequests.$inferInsert>,
+) {
+  await db
+    .update(correctionRequests)
+    .set(changes)
+    .where(and(eq(correctionRequests.tenantId, tenantId), eq(correctionRequests.id, id)));
+}

@@ -3,6 +3,7 @@ import {
   correctionRequestPage,
   correctionRequestView,
   createCorrectionRequestRequest,
+  updateCorrectionRequestStatusRequest,
 } from '@ciao/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,15 +11,17 @@ import { callerOf } from '../../http/caller.js';
 import { presentCorrectionRequest, presentCorrectionRequestSummary } from './correction-request-presenter.js';
 import { createCorrectionRequest } from './create-correction-request.js';
 import { exportCorrectionRequestCsv } from './export-correction-request-csv.js';
+import { exportCorrectionRequestPdf } from './export-correction-request-pdf.js';
 import { getCorrectionRequest } from './get-correction-request.js';
 import { listCorrectionRequests } from './list-correction-requests.js';
+import { updateCorrectionRequestStatus } from './update-correction-request-status.js';
 
 const tags = ['onss-registrations'];
 const params = z.object({ correctionRequestId: z.uuid() });
 const read = { access: { capability: 'onssRegistrations.read' } } as const;
 const write = { access: { capability: 'onssCorrections.write' } } as const;
 
-/** Correction requests to ONSS: filing one, reading them, the CSV to send. */
+/** Correction requests to ONSS: filing one, reading them, the CSV and PDF to send. */
 export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/onss-correction-requests',
@@ -81,6 +84,33 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.patch(
+    '/api/onss-correction-requests/:correctionRequestId/status',
+    {
+      schema: {
+        tags,
+        summary: 'Records that the request was sent to ONSS (submitted), answered, or is a draft again',
+        description:
+          'A draft gets deadline reminders (anomalies CORRECTION_DEADLINE_7_DAYS and _2_DAYS); a ' +
+          'submitted or answered request does not, and its open reminders are resolved at the next scan. ' +
+          'Audited as correction_request.status_changed.',
+        params,
+        body: updateCorrectionRequestStatusRequest,
+        response: { 200: correctionRequestView },
+      },
+      config: write,
+    },
+    async (request) => {
+      const updated = await updateCorrectionRequestStatus(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+        request.body,
+      );
+      return presentCorrectionRequest(updated.request, updated.items, app.ctx.now());
+    },
+  );
+
   app.get(
     '/api/onss-correction-requests/:correctionRequestId/export.csv',
     {
@@ -103,6 +133,33 @@ export const correctionRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(content);
+    },
+  );
+  app.get(
+    '/api/onss-correction-requests/:correctionRequestId/export.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The correction request as the PDF to send to ONSS (application/pdf)',
+        description:
+          'In the company’s default language: the employer (name, enterprise number, ONSS employer ' +
+          'number), the reference, reason and evidence, and a table of the registrations (worker, ' +
+          'NISS, date and time in Europe/Brussels, in/out, place of work, work declaration, ONSS id, ' +
+          'status with remarks, the correction asked, the deadline). A4 landscape, standard fonts.',
+        params,
+      },
+      config: read,
+    },
+    async (request, reply) => {
+      const { fileName, content } = await exportCorrectionRequestPdf(
+        app.ctx,
+        callerOf(request),
+        request.params.correctionRequestId,
+      );
+      return reply
+        .type('application/pdf')
         .header('Content-Disposition', `attachment; filename="${fileName}"`)
         .send(content);
     },
