@@ -27,6 +27,10 @@ export async function registerStaticApps(app: FastifyInstance, dirs: { web: stri
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // The builds write .br and .gz copies: a phone on a slow line gets a third of the bytes.
+      preCompressed: true,
+      // Our own Cache-Control (cacheHeaders): the plugin's default would replace it with max-age=0.
+      cacheControl: false,
       setHeaders: cacheHeaders,
     });
   }
@@ -37,6 +41,8 @@ export async function registerStaticApps(app: FastifyInstance, dirs: { web: stri
       decorateReply: !webBuilt,
       wildcard: false,
       index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
       setHeaders: cacheHeaders,
     });
     app.get('/m', { config: { access: 'public' } }, (_request, reply) => reply.redirect('/m/', 301));
@@ -46,10 +52,16 @@ export async function registerStaticApps(app: FastifyInstance, dirs: { web: stri
     const url = request.url.split('?')[0] ?? '/';
     const wantsPage = request.method === 'GET' && !apiPrefixes.some((prefix) => url.startsWith(prefix));
     if (wantsPage && url.startsWith('/m/') && mobileBuilt) {
-      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html', dirs.mobile);
+      return reply
+        .type('text/html')
+        .header('Cache-Control', 'no-cache')
+        .sendFile('index.html', dirs.mobile, { cacheControl: false });
     }
     if (wantsPage && webBuilt && !url.startsWith('/m/')) {
-      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html', dirs.web);
+      return reply
+        .type('text/html')
+        .header('Cache-Control', 'no-cache')
+        .sendFile('index.html', dirs.web, { cacheControl: false });
     }
     const detail = wantsPage
       ? 'This page is not built: run `npm run build` (or `npm start`, which builds what is missing).'

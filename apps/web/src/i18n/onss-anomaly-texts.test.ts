@@ -13,7 +13,8 @@ import { catalogues } from './catalogues';
 const detailKeys = [
   'MISSED_DEPARTURE_planned_end',
   'MISSED_DEPARTURE_max_duration',
-  ...anomalyTypes.filter((type) => type !== 'MISSED_DEPARTURE'),
+  'CORRECTION_DEADLINE',
+  ...anomalyTypes.filter((type) => type !== 'MISSED_DEPARTURE' && !type.startsWith('CORRECTION_DEADLINE')),
 ];
 
 describe.each(Object.entries(catalogues))('the %s texts of ONSS tracking and compliance', (_, catalogue) => {

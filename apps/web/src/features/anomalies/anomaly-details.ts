@@ -1,5 +1,5 @@
 import type { AnomalyView } from '@ciao/domain';
-import { formatDateTime, formatTime } from '@ciao/front-common';
+import { formatDate, formatDateTime, formatTime } from '@ciao/front-common';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -79,6 +79,17 @@ export function anomalyDetailText(
         direction: directionText(t, details.direction),
         at: when(details.registrationTime),
       });
+    case 'CORRECTION_DEADLINE_7_DAYS':
+    case 'CORRECTION_DEADLINE_2_DAYS': {
+      const deadline = typeof details.deadline === 'string' ? details.deadline : undefined;
+      return complete('anomalies.details.CORRECTION_DEADLINE', {
+        reference: typeof details.reference === 'string' ? details.reference : undefined,
+        count: number(details.registrations),
+        // A calendar day: noon UTC is that same day in Brussels whatever the season.
+        deadline: deadline === undefined ? undefined : formatDate(`${deadline}T12:00:00Z`, language),
+        daysLeft: number(details.daysLeft),
+      });
+    }
     default:
       return plain;
   }

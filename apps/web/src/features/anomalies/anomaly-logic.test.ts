@@ -25,6 +25,20 @@ describe('anomalyDetailText', () => {
     ).toBe('anomalies.details.BREAK_TOO_LONG {"minutes":75,"max":60,"since":"15 Jan 2026, 12:00"}');
   });
 
+  it('names the correction request, its deadline day and the days left', () => {
+    expect(
+      anomalyDetailText(t, 'en', {
+        type: 'CORRECTION_DEADLINE_2_DAYS',
+        details: { reference: 'CR-2026-0007', deadline: '2026-12-01', daysLeft: 2, registrations: 3 },
+      }),
+    ).toBe(
+      'anomalies.details.CORRECTION_DEADLINE {"reference":"CR-2026-0007","count":3,"deadline":"01 Dec 2026","daysLeft":2}',
+    );
+    expect(anomalyDetailText(t, 'en', { type: 'CORRECTION_DEADLINE_7_DAYS', details: {} })).toBe(
+      'anomalies.describe.CORRECTION_DEADLINE_7_DAYS',
+    );
+  });
+
   it('tells a missed departure after the planned end from one past the maximum duration', () => {
     expect(
       anomalyDetailText(t, 'en', {
