@@ -208,6 +208,16 @@ test.describe('ONSS tracking', () => {
     expect(byDirection.OUT?.[9]).toBe('Site Louise 231, départ à 10:05');
     expect(byDirection.IN?.[6]).not.toBe('');
 
+    // The PDF ONSS needs, then the request marked sent: its deadline reminders stop.
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Télécharger (PDF)' }).click();
+    const pdf = await fs.readFile((await (await pdfDownload).path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(page.getByText("À envoyer à l'ONSS")).toBeVisible();
+    await page.getByRole('button', { name: "Marquer comme envoyée à l'ONSS" }).click();
+    await expect(page.getByText(/^Envoyée à l'ONSS — envoyée le /)).toBeVisible();
+    await expect(page.getByRole('button', { name: "Marquer la réponse de l'ONSS reçue" })).toBeVisible();
+
     await page.getByRole('link', { name: '← Retour aux demandes de correction' }).click();
     await expect(page.getByRole('row', { name: new RegExp(reason) })).toBeVisible();
     await expectAccessible(page);

@@ -9,6 +9,7 @@ import {
   sitePage,
 } from '@ciao/domain';
 import type {
+  CorrectionRequestStatus,
   CreateCorrectionRequestRequest,
   OnssFollowUpStatus,
   UpdateOnssFollowUpRequest,
@@ -74,21 +75,9 @@ export function createCorrectionRequest(body: CreateCorrectionRequestRequest) {
 export const correctionCsvUrl = (id: string) => `${correction(id)}/export.csv`;
 export const correctionPdfUrl = (id: string) => `${correction(id)}/export.pdf`;
 
-/**
- * Whether the server documents the PDF export of correction requests (it came later than the CSV):
- * the link shows only when the route exists. Any failure means no link.
- */
-export async function hasCorrectionPdf(signal?: AbortSignal): Promise<boolean> {
-  try {
-    const response = await fetch('/api/openapi.json', { signal, credentials: 'same-origin' });
-    if (!response.ok) return false;
-    const document = (await response.json()) as { paths?: Record<string, unknown> };
-    return Object.keys(document.paths ?? {}).some(
-      (path) => path.startsWith('/api/onss-correction-requests/') && path.endsWith('/export.pdf'),
-    );
-  } catch {
-    return false;
-  }
+/** `PATCH …/status` (onssCorrections.write): sent to ONSS, or ONSS answered; reminders stop. */
+export function updateCorrectionRequestStatus(id: string, status: CorrectionRequestStatus) {
+  return api.patch(`${correction(id)}/status`, correctionRequestView, { status });
 }
 
 /** The agents matching a search, as choices of the list's agent filter. */

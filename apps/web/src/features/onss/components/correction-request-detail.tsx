@@ -2,9 +2,11 @@ import { formatDate, formatDateTime } from '@ciao/front-common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, ListStatus } from '../../../components/list';
-import { SECONDARY_BUTTON } from '../../../components/text-field';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../../../components/text-field';
 import { correctionCsvUrl, correctionPdfUrl } from '../api/onss-api';
-import { useCorrectionPdfAvailable, useCorrectionRequest } from '../hooks/use-onss';
+import { useSignedIn } from '../../../app/session-context';
+import { OperationError } from '../../users/components/operation-error';
+import { useCorrectionRequest, useCorrectionRequestStatus } from '../hooks/use-onss';
 import { DeadlineText } from './deadline-text';
 import { OnssRemarksList } from './onss-remarks-list';
 import { OnssStatusBadge } from './onss-status-badge';
@@ -13,8 +15,13 @@ import { OnssStatusBadge } from './onss-status-badge';
 export function CorrectionRequestDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const request = useCorrectionRequest(id);
-  const pdf = useCorrectionPdfAvailable();
+  const changeStatus = useCorrectionRequestStatus(id);
+  const canWrite = useSignedIn().capabilities.includes('onssCorrections.write');
   const data = request.data;
+  // A draft is sent to ONSS by the company (the PDF and CSV below); marking it sent stops the
+  // deadline reminders, and ONSS's answer closes it.
+  const nextStatus =
+    data?.status === 'draft' ? 'submitted' : data?.status === 'submitted' ? 'answered' : undefined;
 
   return (
     <div className="space-y-6">
@@ -44,16 +51,38 @@ export function CorrectionRequestDetail({ id }: { id: string }) {
               <dt className="text-sm font-medium text-slate-600">{t('onss.corrections.createdAt')}</dt>
               <dd>{formatDateTime(data.createdAt, i18n.language)}</dd>
             </div>
+            <div>
+              <dt className="text-sm font-medium text-slate-600">{t('onss.corrections.statusLabel')}</dt>
+              <dd>
+                {t(`onss.corrections.statuses.${data.status}`)}
+                {data.submittedAt &&
+                  ` — ${t('onss.corrections.submittedAt', { when: formatDateTime(data.submittedAt, i18n.language) })}`}
+              </dd>
+            </div>
           </dl>
+          {canWrite && nextStatus && (
+            <div className="space-y-2">
+              <button
+                type="button"
+                className={PRIMARY_BUTTON}
+                disabled={changeStatus.isPending}
+                onClick={() => changeStatus.mutate(nextStatus)}
+              >
+                {t(`onss.corrections.mark.${nextStatus}`)}
+              </button>
+              <p className="max-w-prose text-sm text-slate-700">
+                {t(`onss.corrections.markHint.${nextStatus}`)}
+              </p>
+              {changeStatus.isError && <OperationError error={changeStatus.error} />}
+            </div>
+          )}
           <div className="flex flex-wrap gap-3">
             <a className={SECONDARY_BUTTON} href={correctionCsvUrl(data.id)} download>
               {t('onss.corrections.downloadCsv')}
             </a>
-            {pdf.data && (
-              <a className={SECONDARY_BUTTON} href={correctionPdfUrl(data.id)} download>
-                {t('onss.corrections.downloadPdf')}
-              </a>
-            )}
+            <a className={SECONDARY_BUTTON} href={correctionPdfUrl(data.id)} download>
+              {t('onss.corrections.downloadPdf')}
+            </a>
           </div>
           <DataTable
             minWidth="56rem"

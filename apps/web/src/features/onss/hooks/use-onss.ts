@@ -1,4 +1,5 @@
 import type {
+  CorrectionRequestStatus,
   CreateCorrectionRequestRequest,
   OnssFollowUpStatus,
   UpdateOnssFollowUpRequest,
@@ -11,7 +12,7 @@ import {
   getCorrectionRequest,
   getOnssRegistration,
   getOnssSummary,
-  hasCorrectionPdf,
+  updateCorrectionRequestStatus,
   listCorrectionRequests,
   listOnssRegistrations,
   retryRegistration,
@@ -100,10 +101,14 @@ export function useCorrectionRequest(id: string) {
 }
 
 /** Asked once per page load: the API's routes do not change while it runs. */
-export function useCorrectionPdfAvailable() {
-  return useQuery({
-    queryKey: ['openapi', 'correction-pdf'],
-    queryFn: ({ signal }) => hasCorrectionPdf(signal),
-    staleTime: Infinity,
+/** Marks a correction request sent to ONSS or answered; the request and the lists refresh. */
+export function useCorrectionRequestStatus(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (status: CorrectionRequestStatus) => updateCorrectionRequestStatus(id, status),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: correctionsKey });
+      void queryClient.invalidateQueries({ queryKey: ['anomalies'] });
+    },
   });
 }
