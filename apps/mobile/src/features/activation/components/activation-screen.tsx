@@ -74,7 +74,7 @@ export function ActivationScreen({
           autoComplete="off"
           spellCheck={false}
           className={`${INPUT} font-mono uppercase`}
-          placeholder="XXXX-XXXX-XXXX"
+          placeholder={t('activation.codeExample')}
         />
         <p id={hintId} className="mt-2 text-base text-slate-700">
           {t('activation.where')}

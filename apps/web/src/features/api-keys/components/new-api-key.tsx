@@ -1,12 +1,8 @@
 import type { ApiKeySummary } from '@ciao/domain';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECONDARY_BUTTON } from '../../../components/text-field';
+import { OneTimeSecret } from '../../../components/one-time-secret';
 
-/**
- * The new key, shown this once: only its hash is kept, so a lost key cannot be shown again — it is
- * revoked and replaced.
- */
+/** The new key, shown this once: a lost key cannot be shown again — it is revoked and replaced. */
 export function NewApiKey({
   apiKey,
   secret,
@@ -17,46 +13,21 @@ export function NewApiKey({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const [copied, setCopied] = useState<boolean>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      // Clipboard access can be refused (no HTTPS, browser setting): the key stays selectable.
-      setCopied(false);
-    }
-  };
   return (
-    <section
-      aria-labelledby={headingId}
-      role="alert"
-      className="space-y-3 rounded-lg border-2 border-brand-700 bg-brand-50 p-5"
-    >
-      <h2 id={headingId} className="text-xl font-semibold text-slate-900">
-        {t('apiKeys.newKey.title', { name: apiKey.name })}
-      </h2>
-      <p
-        className="font-mono text-lg font-bold break-all text-slate-900 select-all"
-        data-testid="api-key-secret"
-      >
-        {secret}
-      </p>
-      <p className="max-w-prose text-slate-800">{t('apiKeys.newKey.onlyOnce')}</p>
-      <p className="max-w-prose text-slate-800">{t('apiKeys.newKey.howTo')}</p>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={SECONDARY_BUTTON} onClick={() => void copy()}>
-          {t('apiKeys.newKey.copy')}
-        </button>
-        <button type="button" className={SECONDARY_BUTTON} onClick={onClose}>
-          {t('apiKeys.newKey.done')}
-        </button>
-        <span aria-live="polite" className="text-sm text-slate-700">
-          {copied === true && t('apiKeys.newKey.copied')}
-          {copied === false && t('apiKeys.newKey.copyFailed')}
-        </span>
-      </div>
-    </section>
+    <OneTimeSecret
+      title={t('apiKeys.newKey.title', { name: apiKey.name })}
+      secret={secret}
+      secretClassName="text-lg break-all"
+      testId="api-key-secret"
+      texts={{
+        onlyOnce: t('apiKeys.newKey.onlyOnce'),
+        howTo: t('apiKeys.newKey.howTo'),
+        copy: t('apiKeys.newKey.copy'),
+        copied: t('apiKeys.newKey.copied'),
+        copyFailed: t('apiKeys.newKey.copyFailed'),
+        done: t('apiKeys.newKey.done'),
+      }}
+      onClose={onClose}
+    />
   );
 }

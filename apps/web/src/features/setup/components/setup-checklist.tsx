@@ -88,9 +88,12 @@ export function SetupChecklist() {
                 <Link to={step.path} className="font-semibold text-brand-700 underline">
                   {t(`setup.steps.${step.id}.title`)}
                 </Link>
-                <span className="ml-2 text-sm text-slate-700">
-                  {step.done === undefined ? '' : step.done ? t('setup.done') : t('setup.todo')}
-                </span>
+                {/* Nothing while the company's data loads: neither done nor to do is known yet. */}
+                {step.done !== undefined && (
+                  <span className="ml-2 text-sm text-slate-700">
+                    {step.done ? t('setup.done') : t('setup.todo')}
+                  </span>
+                )}
                 <p className="text-sm text-slate-700">{t(`setup.steps.${step.id}.what`)}</p>
               </div>
             </li>
