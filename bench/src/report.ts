@@ -36,9 +36,11 @@ export function writeReport(fresh: ScenarioResult[], quick: boolean) {
   const report = { measuredAt: new Date().toISOString(), quick, machine, results };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  // Small figures (CPU milliseconds per request) keep two decimals; the rest are whole numbers.
+  const figure = (value: number) => value.toFixed(Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 0);
   const rows = results.map(
     (result) =>
-      `| ${result.scenario} | ${result.metric} | ${result.value.toFixed(0)} ${result.unit} | ${result.baseline ? `${result.baseline.label}: ${result.baseline.value.toFixed(0)} ${result.unit}` : '—'} | ${result.target ?? '—'} | ${result.runs} |`,
+      `| ${result.scenario} | ${result.metric} | ${figure(result.value)} ${result.unit} | ${result.baseline ? `${result.baseline.label}: ${figure(result.baseline.value)} ${result.unit}` : '—'} | ${result.target ?? '—'} | ${result.runs} |`,
   );
   const markdown = [
     `# Benchmark results (${quick ? 'quick run' : 'full run'})`,

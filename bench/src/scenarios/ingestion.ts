@@ -10,6 +10,8 @@ import {
   freePort,
   startThrowawayCluster,
 } from '../../../apps/server/test/support/postgres-cluster.js';
+import { startCpuMeter, type CpuShare } from '../cpu-meter.js';
+import { LoadClient } from '../http-client.js';
 import type { ScenarioResult } from '../report.js';
 
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
@@ -118,14 +120,23 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   }
   return {
     base,
+    pid: child.pid,
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
   };
 }
 
 /** 50 devices (one agent each) registering one event after another, as fast as the server answers. */
-async function ingest(base: string, world: World, seconds: number, startAt: number) {
+async function ingest(
+  server: { base: string; pid?: number },
+  world: World,
+  seconds: number,
+  startAt: number,
+  postgresDataDir?: string,
+) {
+  const client = new LoadClient(server.base);
   const latencies: number[] = [];
   let errors = 0;
+  const cpu = startCpuMeter(server.pid, postgresDataDir);
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
     world.agents.slice(0, 50).map(async (agent, index) => {
@@ -140,25 +151,41 @@ async function ingest(base: string, world: World, seconds: number, startAt: numb
           appVersion: 'bench',
         };
         const started = performance.now();
-        const response = await fetch(`${base}/api/agent/v1/clock-events`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+        const response = await client.post('/api/agent/v1/clock-events', body, {
+          authorization: `Bearer ${agent.token}`,
         });
-        await response.arrayBuffer();
         latencies.push(performance.now() - started);
         if (response.status !== 201) errors += 1;
         step += 1;
       }
     }),
   );
+  const cpuMs = cpu.stop(latencies.length);
+  client.close();
   return {
     eventsPerSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     errors,
     count: latencies.length,
+    cpuMs,
   };
+}
+
+/** Where each registration's CPU goes: on two shared cores, the rate is about 2,000 ms ÷ the sum. */
+function cpuRows(cpu: CpuShare, runs: number): ScenarioResult[] {
+  const row = (metric: string, value: number): ScenarioResult => ({
+    scenario: 'ingestion',
+    metric,
+    value,
+    unit: 'ms',
+    runs,
+  });
+  return [
+    row('CPU per registration: server process', cpu.server),
+    row('CPU per registration: PostgreSQL', cpu.postgres),
+    row('CPU per registration: load generator (50 devices, node:http)', cpu.loadGenerator),
+  ];
 }
 
 /** The baseline: the same clock_events inserts with node-postgres directly, 50 connections, no HTTP. */
@@ -260,7 +287,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
 
     const server = await startServer(url);
     try {
-      const first = await ingest(server.base, world, seconds, dayStart);
+      const first = await ingest(server, world, seconds, dayStart, cluster.dataDir);
       const raw = await baseline(url, world, seconds, dayStart + 3 * 86_400_000);
       const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
       results.push(
@@ -290,6 +317,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
           baseline: { label: 'raw pg insert', value: raw.p99 },
           target: '< 50 ms',
         },
+        ...cpuRows(first.cpuMs, first.count),
         {
           scenario: 'ingestion',
           metric: '1,000-event offline sync (2 × 500)',
@@ -310,7 +338,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
     await client.end();
     const again = await startServer(url);
     try {
-      const loaded = await ingest(again.base, world, seconds, dayStart + 4 * 86_400_000);
+      const loaded = await ingest(again, world, seconds, dayStart + 4 * 86_400_000, cluster.dataDir);
       const label = `${(historyRows / 1_000_000).toLocaleString('en')} M past registrations`;
       results.push(
         {

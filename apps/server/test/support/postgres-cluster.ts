@@ -41,6 +41,8 @@ export function freePort(): Promise<number> {
 export interface ThrowawayCluster {
   url: (database: string) => string;
   port: number;
+  /** Its data directory: `postmaster.pid` there names the server process (bench CPU accounting). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -76,7 +78,7 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
     ['--no-sync', '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '-D', dataDir],
     asPostgres,
   );
-  const options = `-p ${port} -F -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-p ${port} -F -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${process.env.CIAO_PG_EXTRA_OPTIONS ?? ''}`;
   await run(
     binDir,
     'pg_ctl',
@@ -85,6 +87,7 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
   );
   return {
     port,
+    dataDir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop: async () => {
       await run(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres).catch(

@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { BatchedLookup } from '../../db/batched-lookup.js';
 import type { Db } from '../../db/client.js';
 import { agents, agentTokens, devices, tenants } from '../../db/schema/index.js';
 
@@ -16,10 +17,11 @@ export async function findDeviceByToken(db: Db, tokenHash: string) {
   return row;
 }
 
-/** The agent, device and tenant behind an agent token, or undefined. */
-export async function findAgentToken(db: Db, tokenHash: string) {
-  const [row] = await db
+/** The agents, devices and tenants behind agent tokens, by token hash. */
+export async function findAgentTokens(db: Db, tokenHashes: readonly string[]) {
+  return db
     .select({
+      tokenHash: agentTokens.tokenHash,
       token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
       device: { id: devices.id, revokedAt: devices.revokedAt },
       agent: {
@@ -35,9 +37,28 @@ export async function findAgentToken(db: Db, tokenHash: string) {
     .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
     .innerJoin(agents, eq(agents.id, agentTokens.agentId))
     .innerJoin(tenants, eq(tenants.id, agentTokens.tenantId))
-    .where(eq(agentTokens.tokenHash, tokenHash))
-    .limit(1);
-  return row;
+    .where(inArray(agentTokens.tokenHash, [...tokenHashes]));
+}
+
+const agentTokenLookups = new WeakMap<
+  Db,
+  BatchedLookup<string, Awaited<ReturnType<typeof findAgentTokens>>[number]>
+>();
+
+/**
+ * The agent, device and tenant behind an agent token, or undefined. Every agent-app call asks this
+ * (the hottest route registers): the calls of one turn of the event loop share one query.
+ */
+export function findAgentToken(db: Db, tokenHash: string) {
+  let lookup = agentTokenLookups.get(db);
+  if (!lookup) {
+    lookup = new BatchedLookup(
+      (hashes) => findAgentTokens(db, hashes),
+      (row) => row.tokenHash,
+    );
+    agentTokenLookups.set(db, lookup);
+  }
+  return lookup.load(tokenHash);
 }
 
 export async function touchAgentToken(db: Db, tokenId: string, deviceId: string, now: Date) {

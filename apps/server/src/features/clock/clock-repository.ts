@@ -53,8 +53,103 @@ export async function lockAgent(tx: Db, tenantId: string, agentId: string, singl
     .leftJoin(tasks, and(eq(tasks.id, taskAgents.taskId), eq(tasks.tenantId, agents.tenantId)))
     .leftJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.tenantId, agents.tenantId)))
     .where(and(eq(agents.tenantId, tenantId), eq(agents.id, agentId)))
-    .for('update', { of: agents });
+    .for('no key update', { of: agents });
   return row;
+}
+
+/** A registration waiting in a group: its agent and the task it is for. */
+export interface AgentClaim {
+  tenantId: string;
+  agentId: string;
+  taskId: string;
+  eventId: string;
+}
+
+const claimsJson = (claims: readonly AgentClaim[]) =>
+  JSON.stringify(
+    claims.map((claim) => ({
+      tenant_id: claim.tenantId,
+      agent_id: claim.agentId,
+      task_id: claim.taskId,
+      event_id: claim.eventId,
+    })),
+  );
+
+const claimSource = (claims: readonly AgentClaim[]) =>
+  sql`jsonb_to_recordset(${claimsJson(claims)}::jsonb) as claim(tenant_id uuid, agent_id uuid, task_id uuid, event_id uuid)`;
+
+/**
+ * `lockAgent` for a group of registrations of different agents (one each): the locks are taken in
+ * agent id order, so that two groups sharing agents wait for each other instead of deadlocking.
+ * `no key update` serialises registrations of an agent like `update` does, without blocking the
+ * foreign-key checks of other writers that reference the agent (anomalies, tokens).
+ */
+export async function lockAgents(tx: Db, claims: readonly AgentClaim[]) {
+  return tx
+    .select({
+      id: agents.id,
+      niss: agents.niss,
+      employmentStatus: agents.employmentStatus,
+      subcontractorId: agents.subcontractorId,
+      tenant: tenants,
+      onssClientId: onssConnections.clientId,
+      subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
+      subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
+      task: tasks,
+      site: sites,
+    })
+    .from(agents)
+    .innerJoin(
+      claimSource(claims),
+      sql`claim.tenant_id = ${agents.tenantId} and claim.agent_id = ${agents.id}`,
+    )
+    .innerJoin(tenants, eq(tenants.id, agents.tenantId))
+    .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
+    .leftJoin(
+      subcontractors,
+      and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)),
+    )
+    .leftJoin(
+      taskAgents,
+      sql`${taskAgents.tenantId} = ${agents.tenantId} and ${taskAgents.agentId} = ${agents.id} and ${taskAgents.taskId} = claim.task_id`,
+    )
+    .leftJoin(tasks, and(eq(tasks.id, taskAgents.taskId), eq(tasks.tenantId, agents.tenantId)))
+    .leftJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.tenantId, agents.tenantId)))
+    .orderBy(asc(agents.id))
+    .for('no key update', { of: agents });
+}
+
+/**
+ * `readAgentProgress` for a group, in two statements whatever its size: the unfinished sessions of
+ * its agents, then per agent the time of its latest registration and whether the group's event id
+ * is already stored (a replay).
+ */
+export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) {
+  const sessions = await tx
+    .select()
+    .from(workSessions)
+    .where(
+      and(
+        sql`(${workSessions.tenantId}, ${workSessions.agentId}) in (select claim.tenant_id, claim.agent_id from ${claimSource(claims)})`,
+        or(
+          ne(workSessions.state, 'CLOSED'),
+          and(eq(workSessions.corrected, true), isNull(workSessions.endedAt)),
+        ),
+      ),
+    );
+  const latest = await tx
+    .select({
+      agentId: sql<string>`claim.agent_id`,
+      latestEventTime: sql<Date | null>`(
+        select max(${clockEvents.deviceTime}) from ${clockEvents}
+        where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.agentId} = claim.agent_id
+      )`.mapWith(clockEvents.deviceTime),
+      eventAlreadyStored: sql<boolean>`exists (
+        select 1 from ${clockEvents} where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.id} = claim.event_id
+      )`,
+    })
+    .from(claimSource(claims));
+  return { sessions, latest };
 }
 
 export async function findClockEvent(tx: Db, tenantId: string, id: string) {

@@ -14,7 +14,7 @@ import { requireAgent } from '../../http/authenticate.js';
 import { presentClockEvent, presentClockState } from './clock-event-presenter.js';
 import { findOpenSession, listAgentEvents } from './clock-repository.js';
 import { listMyTasks } from './list-agent-tasks.js';
-import { recordClockEvent } from './record-clock-event.js';
+import { clockEventGroupCommit } from './clock-event-group-commit.js';
 import { recordClockEventBatch } from './record-clock-event-batch.js';
 
 const tags = ['agent app'];
@@ -116,7 +116,7 @@ export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const agent = requireAgent(request);
-      const recorded = await recordClockEvent(app.ctx, {
+      const recorded = await clockEventGroupCommit(app.ctx).record({
         tenantId: agent.tenantId,
         agentId: agent.agentId,
         deviceId: agent.deviceId,

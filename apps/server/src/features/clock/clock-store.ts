@@ -1,7 +1,7 @@
 import { DomainError } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
-import { auditLog, clockEvents, onssRegistrations } from '../../db/schema/index.js';
+import { auditLog, clockEvents, onssRegistrations, type sites, type tasks } from '../../db/schema/index.js';
 import { insertAnomaliesQuery } from '../anomalies/anomaly-repository.js';
 import { eventAnomalyRows } from '../anomalies/open-event-anomalies.js';
 import { toAuditRow } from '../audit/audit-repository.js';
@@ -10,37 +10,36 @@ import {
   upsertWorkSessionsQuery,
   listAgentTasks,
   lockAgent,
+  lockAgents,
   readAgentProgress,
+  readAgentsProgress,
   sessionEvents,
+  type AgentClaim,
 } from './clock-repository.js';
 
-/**
- * Locks the agent (registrations of one agent are serialised) and reads, after the lock, what its
- * registrations are decided on. For a single registration (`single`), its task and whether its id
- * is already stored come with the lock, so that the common case costs two reads.
- */
-export async function loadClockContext(
+type LockedAgent = NonNullable<Awaited<ReturnType<typeof lockAgent>>>;
+/** The task the lock query found the agent linked to, if any. */
+const linkedTaskOf = (agent: LockedAgent) =>
+  agent.task && agent.site ? [{ task: agent.task, site: agent.site }] : [];
+
+type UnfinishedSession = Awaited<ReturnType<typeof readAgentProgress>>['sessions'][number];
+
+/** A context from what was read under the agent's lock. */
+async function toClockContext(
   tx: Db,
-  tenantId: string,
-  agentId: string,
   now: Date,
-  single?: { eventId: string; taskId: string },
-): Promise<ClockContext & { eventAlreadyStored: boolean }> {
-  const agent = await lockAgent(tx, tenantId, agentId, single && { taskId: single.taskId });
-  if (!agent) throw new DomainError('TOKEN_INVALID', 'Your agent account no longer exists. Sign in again.');
-  const linked = single
-    ? agent.task && agent.site
-      ? [{ task: agent.task, site: agent.site }]
-      : []
-    : await listAgentTasks(tx, tenantId, agentId);
-  const progress = await readAgentProgress(tx, tenantId, agentId, single?.eventId);
-  const open = progress.sessions.find((session) => session.state !== 'CLOSED');
-  const corrected = progress.sessions.filter((session) => session.state === 'CLOSED');
+  agent: LockedAgent,
+  linked: readonly { task: typeof tasks.$inferSelect; site: typeof sites.$inferSelect }[],
+  sessions: readonly UnfinishedSession[],
+  latestEventTime: Date | undefined,
+): Promise<ClockContext> {
+  const open = sessions.find((session) => session.state !== 'CLOSED');
+  const corrected = sessions.filter((session) => session.state === 'CLOSED');
   const closedByCorrection = await Promise.all(
     corrected.map(async (session) => ({
       ...session,
       closedByCorrection: true,
-      lastAction: (await sessionEvents(tx, tenantId, session.id)).at(-1)?.action ?? null,
+      lastAction: (await sessionEvents(tx, agent.tenant.id, session.id)).at(-1)?.action ?? null,
     })),
   );
   return {
@@ -58,49 +57,102 @@ export async function loadClockContext(
     linkedTasks: new Map(linked.map((row) => [row.task.id, row])),
     open: open ? { ...open, closedByCorrection: false, lastAction: null } : undefined,
     closedByCorrection,
-    latestEventTime: open ? open.lastEventAt : progress.latestEventTime,
-    eventAlreadyStored: progress.eventAlreadyStored,
+    latestEventTime: open ? open.lastEventAt : latestEventTime,
   };
 }
 
+const agentGone = () =>
+  new DomainError('TOKEN_INVALID', 'Your agent account no longer exists. Sign in again.');
+
 /**
- * Writes the accepted registrations of one request — each with its work-session change, its ONSS
- * outbox row, its anomalies and its audit row — in ONE statement (data-modifying CTEs), in the
- * caller's transaction: the hottest route pays per round trip, and the foreign keys between these
- * rows are checked at the end of the statement. A request carries at most 500 registrations, far
- * below PostgreSQL's limit on bound parameters.
+ * Locks the agent (registrations of one agent are serialised) and reads, after the lock, what its
+ * registrations are decided on. For a single registration (`single`), its task and whether its id
+ * is already stored come with the lock, so that the common case costs two reads.
  */
-export async function writeClockDecisions(
+export async function loadClockContext(
   tx: Db,
   tenantId: string,
-  decisions: readonly ClockWrites[],
-  meta: { now: Date; ip?: string; requestId?: string },
-): Promise<void> {
-  if (decisions.length === 0) return;
+  agentId: string,
+  now: Date,
+  single?: { eventId: string; taskId: string },
+): Promise<ClockContext & { eventAlreadyStored: boolean }> {
+  const agent = await lockAgent(tx, tenantId, agentId, single && { taskId: single.taskId });
+  if (!agent) throw agentGone();
+  const linked = single ? linkedTaskOf(agent) : await listAgentTasks(tx, tenantId, agentId);
+  const progress = await readAgentProgress(tx, tenantId, agentId, single?.eventId);
+  const context = await toClockContext(tx, now, agent, linked, progress.sessions, progress.latestEventTime);
+  return { ...context, eventAlreadyStored: progress.eventAlreadyStored };
+}
+
+/**
+ * `loadClockContext` for a group of single registrations of different agents (one each), in three
+ * statements whatever the group's size: their locks, their unfinished sessions, and their latest
+ * registration times with whether each event id is already stored. An agent that no longer exists
+ * is missing from the answer.
+ */
+export async function loadClockContexts(
+  tx: Db,
+  claims: readonly AgentClaim[],
+  now: Date,
+): Promise<Map<string, ClockContext & { eventAlreadyStored: boolean }>> {
+  const locked = await lockAgents(tx, claims);
+  const progress = await readAgentsProgress(tx, claims);
+  const contexts = new Map<string, ClockContext & { eventAlreadyStored: boolean }>();
+  for (const agent of locked) {
+    const latest = progress.latest.find((row) => row.agentId === agent.id);
+    const context = await toClockContext(
+      tx,
+      now,
+      agent,
+      linkedTaskOf(agent),
+      progress.sessions.filter((session) => session.agentId === agent.id),
+      latest?.latestEventTime ?? undefined,
+    );
+    contexts.set(agent.id, { ...context, eventAlreadyStored: latest?.eventAlreadyStored ?? false });
+  }
+  return contexts;
+}
+
+/** An accepted registration to write, with the request it came in. */
+export interface ClockWrite {
+  decision: ClockWrites;
+  ip?: string;
+  requestId?: string;
+}
+
+/**
+ * Writes accepted registrations — each with its work-session change, its ONSS outbox row, its
+ * anomalies and its audit row — in ONE statement (data-modifying CTEs), in the caller's
+ * transaction: the hottest route pays per round trip, and the foreign keys between these rows are
+ * checked at the end of the statement. They may belong to several agents and companies (a group
+ * commit); a request carries at most 500 registrations and a group fewer, far below PostgreSQL's
+ * limit on bound parameters.
+ */
+export async function writeClockDecisions(tx: Db, writes: readonly ClockWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
   // A session's last row holds its final state: one row per session, inserted or updated.
-  const finalSessions = new Map<string, ClockWrites['session']['row']>();
-  for (const decision of decisions) finalSessions.set(decision.session.row.id, decision.session.row);
-  const agentId = decisions[0]!.event.agentId;
-  const anomalyRows = decisions.flatMap((decision) =>
+  const finalSessions = new Map<string, ClockWrites>();
+  for (const { decision } of writes) finalSessions.set(decision.session.row.id, decision);
+  const anomalyRows = writes.flatMap(({ decision }) =>
     eventAnomalyRows({
-      tenantId,
-      agentId,
+      tenantId: decision.event.tenantId,
+      agentId: decision.event.agentId,
       taskId: decision.event.taskId,
       siteId: decision.event.siteId,
       workSessionId: decision.session.row.id,
       clockEventId: decision.event.id,
       flags: decision.event.flags ?? [],
-      openedAt: meta.now,
+      openedAt: now,
       details: decision.anomalyDetails,
     }),
   );
   const statements: SQL[] = [
     upsertWorkSessionsQuery(
       tx,
-      [...finalSessions.values()].map((row) => ({
+      [...finalSessions.values()].map(({ event, session: { row } }) => ({
         id: row.id,
-        tenantId,
-        agentId,
+        tenantId: event.tenantId,
+        agentId: event.agentId,
         taskId: row.taskId,
         siteId: row.siteId,
         workDate: row.workDate,
@@ -111,25 +163,25 @@ export async function writeClockDecisions(
         workedSeconds: row.workedSeconds,
         breakSeconds: row.breakSeconds,
         breakCount: row.breakCount,
-        updatedAt: meta.now,
+        updatedAt: now,
       })),
     ).getSQL(),
     tx
       .insert(clockEvents)
-      .values(decisions.map((decision) => decision.event))
+      .values(writes.map(({ decision }) => decision.event))
       .getSQL(),
     tx
       .insert(onssRegistrations)
-      .values(decisions.map((decision) => decision.onss))
+      .values(writes.map(({ decision }) => decision.onss))
       .getSQL(),
     ...(anomalyRows.length > 0 ? [insertAnomaliesQuery(tx, anomalyRows).getSQL()] : []),
     tx
       .insert(auditLog)
       .values(
-        decisions.map((decision) =>
+        writes.map(({ decision, ip, requestId }) =>
           toAuditRow({
-            tenantId,
-            actor: { type: 'agent' as const, id: agentId },
+            tenantId: decision.event.tenantId,
+            actor: { type: 'agent' as const, id: decision.event.agentId },
             action: 'clock_event.recorded',
             entityType: 'clock_event',
             entityId: decision.event.id,
@@ -141,8 +193,8 @@ export async function writeClockDecisions(
               flags: decision.event.flags,
               onssStatus: decision.onss.status,
             },
-            ip: meta.ip,
-            requestId: meta.requestId,
+            ip,
+            requestId,
           }),
         ),
       )

@@ -129,11 +129,11 @@ export async function recordClockEventBatch(ctx: AppContext, input: BatchInput) 
           results[index] = refusal(event.id, error);
         }
       }
-      await writeClockDecisions(tx, input.tenantId, decisions, {
+      await writeClockDecisions(
+        tx,
+        decisions.map((decision) => ({ decision, ip: input.ip, requestId: input.requestId })),
         now,
-        ip: input.ip,
-        requestId: input.requestId,
-      });
+      );
       return {
         decisions,
         state: presentClockState(await findOpenSession(tx, input.tenantId, input.agentId)),

@@ -99,7 +99,7 @@ export async function recordClockEvent(ctx: AppContext, input: RecordClockEventI
         deviceId: input.deviceId,
         contentHash,
       });
-      await writeClockDecisions(tx, tenantId, [decision], { now, ip: input.ip, requestId: input.requestId });
+      await writeClockDecisions(tx, [{ decision, ip: input.ip, requestId: input.requestId }], now);
       return { outcome: 'recorded' as const, ...presentDecision(decision, context), decision };
     });
   } catch (error) {
