@@ -1,6 +1,7 @@
 import type { AnomalyListQuery, AnomalyType } from '@ciao/domain';
 import { and, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import { pageOffset } from '../../db/query-helpers.js';
 import { agents, anomalies, auditLog, sites, tasks } from '../../db/schema/index.js';
 
@@ -20,14 +21,15 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * `anomalies_open_cause_key`). Returns how many were opened.
  */
 /** The insert of `insertAnomalies` (a reopened cause is skipped), not run, for a larger statement. */
-export function insertAnomaliesQuery(db: Db, rows: readonly NewAnomaly[]) {
-  return db
-    .insert(anomalies)
-    .values(rows.map((row) => ({ ...row, status: 'open' })))
-    .onConflictDoNothing({
-      target: [anomalies.tenantId, anomalies.dedupeKey],
-      where: sql`status <> 'resolved'`,
-    });
+/**
+ * Opens anomalies, skipping those already open (or acknowledged) with the same dedupe key: the
+ * statement itself, to be part of a larger write (a registration's).
+ */
+export function insertAnomaliesQuery(rows: readonly NewAnomaly[]): SQL {
+  return sql`${insertRowsAsJson(
+    anomalies,
+    rows.map((row) => ({ ...row, status: 'open' })),
+  )} on conflict (tenant_id, dedupe_key) where status <> 'resolved' do nothing`;
 }
 
 export async function insertAnomalies(db: Db, rows: readonly NewAnomaly[]): Promise<number> {

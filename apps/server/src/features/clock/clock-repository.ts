@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import type { Db } from '../../db/client.js';
 import {
   agents,
@@ -232,22 +233,11 @@ export async function findClockEvents(tx: Db, tenantId: string, ids: readonly st
  * New sessions are inserted, existing ones get their new state and totals, in one statement — not
  * run here: it is part of the registration's single write statement.
  */
-export function upsertWorkSessionsQuery(tx: Db, sessions: (typeof workSessions.$inferInsert)[]) {
-  return tx
-    .insert(workSessions)
-    .values(sessions)
-    .onConflictDoUpdate({
-      target: workSessions.id,
-      set: {
-        state: sql`excluded.state`,
-        lastEventAt: sql`excluded.last_event_at`,
-        endedAt: sql`excluded.ended_at`,
-        workedSeconds: sql`excluded.worked_seconds`,
-        breakSeconds: sql`excluded.break_seconds`,
-        breakCount: sql`excluded.break_count`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+export function upsertWorkSessionsQuery(sessions: readonly (typeof workSessions.$inferInsert)[]): SQL {
+  return sql`${insertRowsAsJson(workSessions, sessions)} on conflict (id) do update set
+    state = excluded.state, last_event_at = excluded.last_event_at, ended_at = excluded.ended_at,
+    worked_seconds = excluded.worked_seconds, break_seconds = excluded.break_seconds,
+    break_count = excluded.break_count, updated_at = excluded.updated_at`;
 }
 
 export async function sessionEvents(tx: Db, tenantId: string, workSessionId: string) {

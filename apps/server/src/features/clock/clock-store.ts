@@ -1,5 +1,6 @@
 import { DomainError } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
+import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { auditLog, clockEvents, onssRegistrations, type sites, type tasks } from '../../db/schema/index.js';
 import { insertAnomaliesQuery } from '../anomalies/anomaly-repository.js';
@@ -148,7 +149,6 @@ export async function writeClockDecisions(tx: Db, writes: readonly ClockWrite[],
   );
   const statements: SQL[] = [
     upsertWorkSessionsQuery(
-      tx,
       [...finalSessions.values()].map(({ event, session: { row } }) => ({
         id: row.id,
         tenantId: event.tenantId,
@@ -165,40 +165,38 @@ export async function writeClockDecisions(tx: Db, writes: readonly ClockWrite[],
         breakCount: row.breakCount,
         updatedAt: now,
       })),
-    ).getSQL(),
-    tx
-      .insert(clockEvents)
-      .values(writes.map(({ decision }) => decision.event))
-      .getSQL(),
-    tx
-      .insert(onssRegistrations)
-      .values(writes.map(({ decision }) => decision.onss))
-      .getSQL(),
-    ...(anomalyRows.length > 0 ? [insertAnomaliesQuery(tx, anomalyRows).getSQL()] : []),
-    tx
-      .insert(auditLog)
-      .values(
-        writes.map(({ decision, ip, requestId }) =>
-          toAuditRow({
-            tenantId: decision.event.tenantId,
-            actor: { type: 'agent' as const, id: decision.event.agentId },
-            action: 'clock_event.recorded',
-            entityType: 'clock_event',
-            entityId: decision.event.id,
-            // Positions stay out of the audit trail (privacy): the event row holds them.
-            after: {
-              action: decision.event.action,
-              taskId: decision.event.taskId,
-              deviceTime: decision.event.deviceTime.toISOString(),
-              flags: decision.event.flags,
-              onssStatus: decision.onss.status,
-            },
-            ip,
-            requestId,
-          }),
-        ),
-      )
-      .getSQL(),
+    ),
+    insertRowsAsJson(
+      clockEvents,
+      writes.map(({ decision }) => decision.event),
+    ),
+    insertRowsAsJson(
+      onssRegistrations,
+      writes.map(({ decision }) => decision.onss),
+    ),
+    ...(anomalyRows.length > 0 ? [insertAnomaliesQuery(anomalyRows)] : []),
+    insertRowsAsJson(
+      auditLog,
+      writes.map(({ decision, ip, requestId }) =>
+        toAuditRow({
+          tenantId: decision.event.tenantId,
+          actor: { type: 'agent' as const, id: decision.event.agentId },
+          action: 'clock_event.recorded',
+          entityType: 'clock_event',
+          entityId: decision.event.id,
+          // Positions stay out of the audit trail (privacy): the event row holds them.
+          after: {
+            action: decision.event.action,
+            taskId: decision.event.taskId,
+            deviceTime: decision.event.deviceTime.toISOString(),
+            flags: decision.event.flags,
+            onssStatus: decision.onss.status,
+          },
+          ip,
+          requestId,
+        }),
+      ),
+    ),
   ];
   const last = statements.pop()!;
   const named = statements.map((statement, index) => sql`${sql.raw(`write_${index}`)} as (${statement})`);
