@@ -20,7 +20,7 @@ const backOfficeScreens = [
 
 test('back-office screens', async ({ page }) => {
   await signIn(page, 'admin');
-  await expect(page.getByRole('navigation').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
   for (const screen of backOfficeScreens) {
     await page.goto(screen.path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

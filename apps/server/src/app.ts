@@ -25,6 +25,7 @@ import { metaRoutes } from './features/meta/meta-routes.js';
 import { passwordLinkRoutes } from './features/password-links/password-link-routes.js';
 import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import type { AppContext } from './http/app-context.js';
 import { ApiKeyRateLimiter } from './http/api-key-rate-limit.js';
 import { apiContractVersion } from './http/api-version.js';
@@ -105,6 +106,7 @@ export async function buildApp({
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  registerSecurityHeaders(app, { httpsPublicUrl: config.sessions.secureCookies });
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
