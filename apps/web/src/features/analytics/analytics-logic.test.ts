@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriod, weekWithin } from './analytics-period';
+import { lastCompleteWeek, resolvePeriod, weekWithin } from './analytics-period';
 import { anomaliesLink, hoursLink, onssLink, plannedLink } from './drill-down';
 
 const none = { period: '', month: '', from: '', to: '' };
@@ -85,5 +85,14 @@ describe('the drill-down links', () => {
     expect(anomaliesLink('2026-11-02', 'NO_SHOW', period, filters)).toBe(
       '/anomalies?type=NO_SHOW&from=2026-11-02&to=2026-11-08',
     );
+  });
+});
+
+describe('the headline week', () => {
+  it('is the last week that is over, not the one under way', () => {
+    expect(lastCompleteWeek(['2026-11-09', '2026-11-16', '2026-11-23'], '2026-11-29')).toBe(1);
+    expect(lastCompleteWeek(['2026-11-09', '2026-11-16'], '2026-11-29')).toBe(1);
+    expect(lastCompleteWeek(['2026-11-23'], '2026-11-25')).toBe(0);
+    expect(lastCompleteWeek([], '2026-11-25')).toBe(-1);
   });
 });

@@ -62,3 +62,13 @@ export function weekWithin(week: string, period: { from: string; to: string }): 
   const end = addDays(week, 6);
   return { from: week < period.from ? period.from : week, to: end > period.to ? period.to : end };
 }
+
+/**
+ * The last week of the period that is over (a week under way would always look like a drop), or the
+ * last one when none is: `lastCompleteWeek(['2026-11-16', '2026-11-23'], '2026-11-25')` -> 0.
+ */
+export function lastCompleteWeek(weeks: readonly string[], today: string): number {
+  for (let index = weeks.length - 1; index >= 0; index -= 1)
+    if (addDays(weeks[index]!, 6) < today) return index;
+  return weeks.length - 1;
+}

@@ -146,7 +146,7 @@ export function AnalyticsScreen() {
         onRetry={() => queries.forEach((query) => void query.refetch())}
       />
 
-      <HeadlineFigures hours={hours.data} onss={onss.data} anomalies={anomalies.data} />
+      <HeadlineFigures hours={hours.data} onss={onss.data} anomalies={anomalies.data} today={today} />
 
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         {hours.data && (

@@ -1,22 +1,26 @@
 import type { AnalyticsAnomalies, AnalyticsHours, AnalyticsOnssOnTime } from '@ciao/domain';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatHours, formatShare, weekDate } from '../analytics-format';
+import { lastCompleteWeek } from '../analytics-period';
 
-/** A few figures to read before the charts: the last two weeks' hours, the ONSS share, the anomalies. */
+/** A few figures to read before the charts: the last whole week's hours, the ONSS share, the anomalies. */
 export function HeadlineFigures({
   hours,
   onss,
   anomalies,
+  today,
 }: {
   hours: AnalyticsHours | undefined;
   onss: AnalyticsOnssOnTime | undefined;
   anomalies: AnalyticsAnomalies | undefined;
+  today: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const weeks = hours?.weeks ?? [];
-  const current = hours?.totals.at(-1);
-  const previous = hours?.totals.at(-2);
+  const shown = lastCompleteWeek(weeks, today);
+  const current = shown >= 0 ? hours?.totals[shown] : undefined;
+  const previous = shown >= 1 ? hours?.totals[shown - 1] : undefined;
   const change =
     current === undefined || previous === undefined || previous === 0
       ? undefined
