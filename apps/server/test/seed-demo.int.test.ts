@@ -1,6 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agents, licences, sites, taskAgents, tasks, webUsers } from '../src/db/schema/index.js';
+import { isoWeekStart, weekStartOfInstant } from '@ciao/domain';
+import {
+  agents,
+  anomalies,
+  clockEvents,
+  licences,
+  onssRegistrations,
+  sites,
+  taskAgents,
+  tasks,
+  webUsers,
+  workSessions,
+} from '../src/db/schema/index.js';
+import { DEMO_HISTORY_WEEKS } from '../src/demo/demo-history.js';
 import { demoAgentPassword, demoLicenceCode, demoWebPassword } from '../src/demo/demo-data.js';
 import { hashLicenceCode, seedDemo } from '../src/demo/seed-demo.js';
 import { findTenantByCode } from '../src/features/tenants/tenant-repository.js';
@@ -88,5 +101,41 @@ describe('demo data', () => {
     expect(licence!.codeHash).toBe(hashLicenceCode(demoLicenceCode));
     expect(licence!.codeHash).toBe(hashLicenceCode(demoLicenceCode.toLowerCase().replaceAll('-', ' ')));
     expect(JSON.stringify(licence)).not.toContain(demoLicenceCode);
+  });
+
+  it('has whole weeks of past work before this one, none this week nor for TEST', async () => {
+    const tenant = await findTenantByCode(database.db, 'DEMO');
+    const sessions = await database.db
+      .select()
+      .from(workSessions)
+      .where(eq(workSessions.tenantId, tenant!.id));
+    const thisWeek = weekStartOfInstant(new Date(), 'Europe/Brussels');
+    const weeks = new Set(sessions.map((session) => isoWeekStart(session.workDate)));
+    expect(weeks.size).toBe(DEMO_HISTORY_WEEKS);
+    expect(weeks.has(thisWeek)).toBe(false);
+    const [test] = await database.db
+      .select()
+      .from(agents)
+      .where(and(eq(agents.tenantId, tenant!.id), eq(agents.identifier, 'TEST')));
+    expect(sessions.some((session) => session.agentId === test!.id)).toBe(false);
+    expect(sessions.every((session) => session.state === 'CLOSED' && session.workedSeconds > 0)).toBe(true);
+
+    const events = await database.db.select().from(clockEvents).where(eq(clockEvents.tenantId, tenant!.id));
+    const registrations = await database.db
+      .select()
+      .from(onssRegistrations)
+      .where(eq(onssRegistrations.tenantId, tenant!.id));
+    expect(registrations).toHaveLength(events.length);
+    // Nothing left for the outbox to send: the past is settled.
+    expect(new Set(registrations.map((row) => row.status))).toEqual(new Set(['validated', 'refused']));
+    const onTime = registrations.filter(
+      (row) => row.registeredAt && row.registeredAt.getTime() - row.registrationTime.getTime() <= 5 * 60_000,
+    );
+    expect(onTime.length / registrations.length).toBeGreaterThan(0.8);
+    expect(onTime.length).toBeLessThan(registrations.length);
+    const found = await database.db.select().from(anomalies).where(eq(anomalies.tenantId, tenant!.id));
+    expect(new Set(found.map((row) => row.type))).toEqual(
+      new Set(['NO_SHOW', 'OUTSIDE_GEOFENCE', 'LATE_SYNC', 'ONSS_REFUSED']),
+    );
   });
 });

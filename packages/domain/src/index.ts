@@ -1,3 +1,4 @@
+export * from './analytics/index.js';
 export * from './clock/index.js';
 export * from './contracts/index.js';
 export * from './errors.js';

@@ -16,6 +16,7 @@ import {
 import { hashLicenceCode } from '../features/licences/licence-code.js';
 import { hashPassword } from '../security/passwords.js';
 import type { SecretBox } from '../security/secret-box.js';
+import { seedDemoHistory } from './demo-history.js';
 import { demoOnssConnection } from './demo-onss.js';
 import {
   demoAgentPassword,
@@ -195,6 +196,35 @@ export async function seedDemo(db: Db, options: { secretBox?: SecretBox } = {}):
       })),
     );
     if (links.length > 0) await tx.insert(taskAgents).values(links);
+
+    const testAgentId = agentRows[demoAgents.findIndex((agent) => agent.identifier === 'TEST')]?.id;
+    // Weeks of past work for the charts and lists; TEST's own history stays for the agent-app tests.
+    await seedDemoHistory(tx, {
+      tenantId,
+      timeZone: 'Europe/Brussels',
+      now: new Date(),
+      employerEnterpriseNumber: demoTenant.enterpriseNumber,
+      agents: demoAgents.map((agent, index) => ({
+        id: agentRows[index]?.id as string,
+        identifier: agent.identifier,
+        niss: agent.niss,
+        employmentStatus: agent.employmentStatus ?? 'employee',
+        ...(agent.subcontracted ? { employerEnterpriseNumber: demoSubcontractor.enterpriseNumber } : {}),
+      })),
+      tasks: demoTasks.map((task) => ({
+        id: lookup(taskIds, task.key),
+        siteId: lookup(siteIds, task.site),
+        schedule: task.schedule,
+      })),
+      sites: demoSites.map((site) => ({
+        id: lookup(siteIds, site.key),
+        latitude: site.latitude,
+        longitude: site.longitude,
+        workDeclarationNumber: site.workDeclarationNumber,
+        radius: 150,
+      })),
+      links: links.filter((link) => link.agentId !== testAgentId),
+    });
 
     await tx.insert(auditLog).values({
       tenantId,

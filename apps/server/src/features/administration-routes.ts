@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { analyticsRoutes } from './analytics/analytics-routes.js';
 import { agentRoutes } from './agents/agent-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { clientRoutes } from './clients/client-routes.js';
@@ -33,4 +34,5 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes);
   await app.register(registrationRoutes);
   await app.register(timesheetRoutes);
+  await app.register(analyticsRoutes);
 };

@@ -1,4 +1,5 @@
 import { administrationRouteFixtures } from './fixtures/administration-fixtures.js';
+import { analyticsRouteFixtures } from './fixtures/analytics-fixtures.js';
 import { agentAppRouteFixtures } from './fixtures/agent-app-fixtures.js';
 import { apiKeyRouteFixtures } from './fixtures/api-key-fixtures.js';
 import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
@@ -36,4 +37,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...apiKeyRouteFixtures,
   ...registrationRouteFixtures,
   ...platformRouteFixtures,
+  ...analyticsRouteFixtures,
 };

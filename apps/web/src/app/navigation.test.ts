@@ -47,4 +47,10 @@ describe('menuFor', () => {
     const paths = navigation.map((item) => item.path);
     for (const screen of implementedScreens) expect(paths).toContain(screen);
   });
+
+  it('opens analytics to every role that reads the back-office, not to NONE', () => {
+    for (const role of ['ADMIN', 'ADMIN_MANAGER', 'HR_MANAGER', 'SUPERVISOR', 'INSPECTOR'] as const)
+      expect(canOpen(rightsTable[role], '/analytics')).toBe(true);
+    expect(canOpen(rightsTable.NONE, '/analytics')).toBe(false);
+  });
 });

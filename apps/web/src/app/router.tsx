@@ -236,6 +236,15 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequireCapability path="/analytics" />,
+                children: [
+                  {
+                    path: 'analytics',
+                    lazy: screen(async () => (await import('./routes/analytics-route')).AnalyticsRoute),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

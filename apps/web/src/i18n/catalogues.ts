@@ -1,3 +1,7 @@
+import analyticsDe from '../features/analytics/i18n/de.json';
+import analyticsEn from '../features/analytics/i18n/en.json';
+import analyticsFr from '../features/analytics/i18n/fr.json';
+import analyticsNl from '../features/analytics/i18n/nl.json';
 import apiKeysDe from '../features/api-keys/i18n/de.json';
 import apiKeysEn from '../features/api-keys/i18n/en.json';
 import apiKeysFr from '../features/api-keys/i18n/fr.json';
@@ -82,6 +86,7 @@ const featureCatalogues = {
     registrations: registrationsFr,
     timesheets: timesheetsFr,
     passwordLinks: passwordLinksFr,
+    analytics: analyticsFr,
   },
   nl: {
     ...companyNl,
@@ -99,6 +104,7 @@ const featureCatalogues = {
     registrations: registrationsNl,
     timesheets: timesheetsNl,
     passwordLinks: passwordLinksNl,
+    analytics: analyticsNl,
   },
   en: {
     ...companyEn,
@@ -116,6 +122,7 @@ const featureCatalogues = {
     registrations: registrationsEn,
     timesheets: timesheetsEn,
     passwordLinks: passwordLinksEn,
+    analytics: analyticsEn,
   },
   de: {
     ...companyDe,
@@ -133,6 +140,7 @@ const featureCatalogues = {
     registrations: registrationsDe,
     timesheets: timesheetsDe,
     passwordLinks: passwordLinksDe,
+    analytics: analyticsDe,
   },
 };
 

@@ -22,42 +22,26 @@ export interface TimesheetDayRow {
 }
 
 /**
- * The agent-days of a period: what was worked (from the work sessions, a manager's corrected
- * figures replacing the registered ones) and what was planned (the weekly slots of the agent's
- * active tasks valid that day), summed by the database so that a month of 2,000 agents never
- * travels as sessions. A slot ending at or before its start crosses midnight.
+ * A work session's worked time as reported (`ws` being the session): a manager's corrected figure
+ * replaces the registered one.
  */
-function agentDays(tenantId: string, query: TimesheetQuery): SQL {
-  const sessionFilters: SQL[] = [];
-  const taskFilters: SQL[] = [];
-  if (query.agentId) {
-    sessionFilters.push(sql`and ws.agent_id = ${query.agentId}`);
-    taskFilters.push(sql`and ta.agent_id = ${query.agentId}`);
-  }
-  if (query.siteId) {
-    sessionFilters.push(sql`and ws.site_id = ${query.siteId}`);
-    taskFilters.push(sql`and t.site_id = ${query.siteId}`);
-  }
+export const sessionWorkedSeconds = sql`coalesce(ws.corrected_worked_seconds, ws.worked_seconds)`;
+
+/**
+ * Two CTEs, `days` (every local date of the period) and `planned` (per agent and day, the seconds
+ * of the weekly slots of the agent's active tasks valid that day). A slot ending at or before its
+ * start crosses midnight. `taskFilters` narrow the tasks (`ta` is the assignment, `t` the task),
+ * each starting with `and`.
+ */
+export function plannedTimeCtes(
+  tenantId: string,
+  period: { from: string; to: string },
+  taskFilters: readonly SQL[] = [],
+): SQL {
   return sql`
     days as (
       select g.d::date as day
-      from generate_series(${query.from}::date, ${query.to}::date, interval '1 day') as g(d)
-    ),
-    actual as (
-      select ws.agent_id, ws.work_date as day,
-        min(coalesce(ws.corrected_started_at, ws.started_at)) as first_arrival,
-        max(coalesce(ws.corrected_ended_at, ws.ended_at)) as last_departure,
-        sum(coalesce(ws.corrected_worked_seconds, ws.worked_seconds))::int as worked,
-        sum(coalesce(ws.corrected_break_seconds, ws.break_seconds))::int as break_seconds,
-        sum(ws.break_count)::int as break_count,
-        count(*)::int as sessions,
-        bool_or(ws.state <> 'CLOSED' and ws.corrected_ended_at is null) as open,
-        bool_or(ws.corrected) as corrected
-      from work_sessions ws
-      where ws.tenant_id = ${tenantId}
-        and ws.work_date between ${query.from}::date and ${query.to}::date
-        ${sql.join(sessionFilters, sql` `)}
-      group by ws.agent_id, ws.work_date
+      from generate_series(${period.from}::date, ${period.to}::date, interval '1 day') as g(d)
     ),
     planned as (
       select ta.agent_id, days.day,
@@ -74,8 +58,44 @@ function agentDays(tenantId: string, query: TimesheetQuery): SQL {
         and (slot->>'weekday')::int = extract(isodow from days.day)
         and (t.valid_from is null or t.valid_from <= days.day)
         and (t.valid_until is null or days.day <= t.valid_until)
-        ${sql.join(taskFilters, sql` `)}
+        ${sql.join([...taskFilters], sql` `)}
       group by ta.agent_id, days.day
+    )`;
+}
+
+/**
+ * The agent-days of a period: what was worked (from the work sessions, a manager's corrected
+ * figures replacing the registered ones) and what was planned ({@link plannedTimeCtes}), summed by
+ * the database so that a month of 2,000 agents never travels as sessions.
+ */
+function agentDays(tenantId: string, query: TimesheetQuery): SQL {
+  const sessionFilters: SQL[] = [];
+  const taskFilters: SQL[] = [];
+  if (query.agentId) {
+    sessionFilters.push(sql`and ws.agent_id = ${query.agentId}`);
+    taskFilters.push(sql`and ta.agent_id = ${query.agentId}`);
+  }
+  if (query.siteId) {
+    sessionFilters.push(sql`and ws.site_id = ${query.siteId}`);
+    taskFilters.push(sql`and t.site_id = ${query.siteId}`);
+  }
+  return sql`
+    ${plannedTimeCtes(tenantId, query, taskFilters)},
+    actual as (
+      select ws.agent_id, ws.work_date as day,
+        min(coalesce(ws.corrected_started_at, ws.started_at)) as first_arrival,
+        max(coalesce(ws.corrected_ended_at, ws.ended_at)) as last_departure,
+        sum(${sessionWorkedSeconds})::int as worked,
+        sum(coalesce(ws.corrected_break_seconds, ws.break_seconds))::int as break_seconds,
+        sum(ws.break_count)::int as break_count,
+        count(*)::int as sessions,
+        bool_or(ws.state <> 'CLOSED' and ws.corrected_ended_at is null) as open,
+        bool_or(ws.corrected) as corrected
+      from work_sessions ws
+      where ws.tenant_id = ${tenantId}
+        and ws.work_date between ${query.from}::date and ${query.to}::date
+        ${sql.join(sessionFilters, sql` `)}
+      group by ws.agent_id, ws.work_date
     ),
     agent_days as (
       select agent_id, day from actual
