@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, WEBHOOK_TEST_EVENT } from '@ciao/domain';
+import type { AppContext } from '../../http/app-context.js';
+import type { Caller } from '../../http/caller.js';
+import { findWebhookSubscription, insertWebhookDelivery, tenantCodeOf } from './webhook-repository.js';
+import { WEBHOOK_RETRY_WINDOW_MS } from './webhook-retry-policy.js';
+
+/** Queues a `webhook.test` event for one subscription, sent like any other (signed, retried, logged). */
+export async function sendTestWebhook(ctx: AppContext, caller: Caller, subscriptionId: string) {
+  const now = ctx.now();
+  const subscription = await findWebhookSubscription(ctx.db, caller.tenantId, subscriptionId);
+  if (!subscription) throw new DomainError('NOT_FOUND', 'No such webhook subscription in your company.');
+  if (!subscription.active) {
+    throw new DomainError('CONFLICT', 'This subscription is paused: resume it before sending a test event.');
+  }
+  const eventId = randomUUID();
+  const delivery = await insertWebhookDelivery(ctx.db, {
+    tenantId: caller.tenantId,
+    subscriptionId,
+    eventType: WEBHOOK_TEST_EVENT,
+    eventId,
+    payload: {
+      id: eventId,
+      type: WEBHOOK_TEST_EVENT,
+      createdAt: now.toISOString(),
+      tenant: { id: caller.tenantId, code: await tenantCodeOf(ctx.db, caller.tenantId) },
+      data: { subscriptionId, message: 'A test event from ciao: your endpoint is reachable.' },
+    },
+    now,
+    giveUpAt: new Date(now.getTime() + WEBHOOK_RETRY_WINDOW_MS),
+  });
+  ctx.events.publish('webhook_delivery.queued', { tenantId: caller.tenantId });
+  return delivery;
+}
