@@ -7,6 +7,7 @@ CREATE TABLE "webhook_cursors" (
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD COLUMN "give_up_at" timestamp with time zone NOT NULL;--> statement-breakpoint
+ALTER TABLE "webhook_deliveries" ADD COLUMN "first_attempt_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD COLUMN "last_attempt_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD COLUMN "last_duration_ms" integer;--> statement-breakpoint
 ALTER TABLE "webhook_subscriptions" ADD COLUMN "description" text;--> statement-breakpoint

@@ -157,7 +157,8 @@ export function createWebhookDeliveryWorker(ctx: AppContext, options: WebhookWor
     const next = nextAttemptAfterFailure(delivery.attempts + 1, attempt.at, delivery.giveUpAt, random);
     const paused = await ctx.db.transaction(async (tx) => {
       const subscription = await markAttemptFailed(tx, delivery, attempt, next);
-      if (subscription?.active && shouldPauseSubscription(subscription.failingSince, attempt.at)) {
+      const givenUp = next ? undefined : { firstAttemptAt: delivery.firstAttemptAt ?? attempt.at };
+      if (subscription?.active && shouldPauseSubscription(subscription.failingSince, attempt.at, givenUp)) {
         return pauseAndTell(tx, subscription, attempt.at);
       }
       return false;

@@ -65,7 +65,8 @@ export function createWebhookProducer(ctx: AppContext) {
           for (const event of source.eventsOf(row as never, rowMicros)) {
             const envelope = webhookEnvelope(tenant, event);
             for (const subscription of wanting) {
-              if (!subscription.events.includes(event.type)) continue;
+              // The minutes re-read behind a new subscription's start are not its news.
+              if (!subscription.events.includes(event.type) || event.at < subscription.createdAt) continue;
               deliveries.push({
                 tenantId,
                 subscriptionId: subscription.id,

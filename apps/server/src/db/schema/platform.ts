@@ -131,6 +131,8 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     /** After this instant a failed attempt is the last one. */
     giveUpAt: instant('give_up_at').notNull(),
+    /** The first attempt of the current retry window (reset by a redelivery). */
+    firstAttemptAt: instant('first_attempt_at'),
     lastAttemptAt: instant('last_attempt_at'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),

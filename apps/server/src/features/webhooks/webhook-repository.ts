@@ -45,6 +45,7 @@ const deliveryColumns = {
   attempts: webhookDeliveries.attempts,
   nextAttemptAt: webhookDeliveries.nextAttemptAt,
   giveUpAt: webhookDeliveries.giveUpAt,
+  firstAttemptAt: webhookDeliveries.firstAttemptAt,
   lastAttemptAt: webhookDeliveries.lastAttemptAt,
   lastStatusCode: webhookDeliveries.lastStatusCode,
   lastError: webhookDeliveries.lastError,
@@ -191,7 +192,7 @@ export async function requeueWebhookDelivery(
 ): Promise<WebhookDeliveryRow | undefined> {
   const [row] = await db
     .update(webhookDeliveries)
-    .set({ status: 'pending', nextAttemptAt: now, giveUpAt, deliveredAt: null })
+    .set({ status: 'pending', nextAttemptAt: now, giveUpAt, firstAttemptAt: null, deliveredAt: null })
     .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
     .returning(deliveryColumns);
   return row;

@@ -40,4 +40,15 @@ describe('webhook retry policy', () => {
     expect(shouldPauseSubscription(new Date('2026-11-29T09:00:00Z'), now)).toBe(false);
     expect(shouldPauseSubscription(new Date('2026-11-29T08:00:00Z'), now)).toBe(true);
   });
+
+  it('pauses when a delivery gives up and nothing succeeded since its first attempt', () => {
+    const now = new Date('2026-11-30T07:30:00Z');
+    const since = new Date('2026-11-29T08:00:00Z');
+    expect(shouldPauseSubscription(since, now, { firstAttemptAt: since })).toBe(true);
+    // A success after the delivery's first attempt restarted the streak: not every attempt failed.
+    expect(shouldPauseSubscription(new Date('2026-11-29T12:00:00Z'), now, { firstAttemptAt: since })).toBe(
+      false,
+    );
+    expect(shouldPauseSubscription(since, now, { firstAttemptAt: null })).toBe(false);
+  });
 });

@@ -32,7 +32,16 @@ export function nextAttemptAfterFailure(
   return next.getTime() > giveUpAt.getTime() ? null : next;
 }
 
-/** Whether a subscription failing since `failingSince` has failed long enough to be paused. */
-export function shouldPauseSubscription(failingSince: Date | null, now: Date): boolean {
-  return failingSince !== null && now.getTime() - failingSince.getTime() >= WEBHOOK_PAUSE_AFTER_FAILING_MS;
+/**
+ * Whether a failing subscription is paused: every attempt has failed for 24 hours, or a delivery was
+ * just given up and nothing succeeded since its first attempt (its whole retry window failed).
+ */
+export function shouldPauseSubscription(
+  failingSince: Date | null,
+  now: Date,
+  givenUp?: { firstAttemptAt: Date | null },
+): boolean {
+  if (failingSince === null) return false;
+  if (now.getTime() - failingSince.getTime() >= WEBHOOK_PAUSE_AFTER_FAILING_MS) return true;
+  return Boolean(givenUp?.firstAttemptAt && failingSince.getTime() <= givenUp.firstAttemptAt.getTime());
 }
