@@ -17,6 +17,7 @@ export const implementedScreens = [
   '/api-keys',
   '/registrations',
   '/work-sessions',
+  '/webhooks',
 ] as const;
 
 export type NavigationLabel =
@@ -35,7 +36,8 @@ export type NavigationLabel =
   | 'company'
   | 'imports'
   | 'audit'
-  | 'apiKeys';
+  | 'apiKeys'
+  | 'webhooks';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -65,6 +67,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'imports', path: '/imports', anyOf: ['clients.write', 'sites.write', 'agents.write'] },
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
   { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
+  { label: 'webhooks', path: '/webhooks', anyOf: ['webhooks.manage'] },
 ];
 
 /**
