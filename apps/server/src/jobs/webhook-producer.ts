@@ -43,14 +43,14 @@ export function createWebhookProducer(ctx: AppContext) {
     for (const source of webhookSources) {
       const wanting = subscriptions.filter((s) => source.types.some((type) => s.events.includes(type)));
       if (wanting.length === 0) continue;
-      // A source read for the first time starts at the oldest subscription that wants it.
-      const firstWanted = wanting.reduce(
-        (oldest, s) => (s.createdAt < oldest ? s.createdAt : oldest),
-        wanting[0]!.createdAt,
+      // Nothing older than the earliest subscription's start is anyone's news: a source read for the
+      // first time, or again after every subscription was paused, starts there.
+      const since = wanting.reduce(
+        (earliest, s) => (s.receivingSince < earliest ? s.receivingSince : earliest),
+        wanting[0]!.receivingSince,
       );
-      const start = BigInt(
-        (await readCursor(ctx.db, tenantId, source.list)) ?? micros(firstWanted).toString(),
-      );
+      const stored = await readCursor(ctx.db, tenantId, source.list);
+      const start = stored && BigInt(stored) > micros(since) ? BigInt(stored) : micros(since);
       let after = { micros: (start - micros(new Date(WEBHOOK_REREAD_WINDOW_MS))).toString(), id: NIL_UUID };
       let furthest = start;
       for (;;) {
@@ -65,8 +65,9 @@ export function createWebhookProducer(ctx: AppContext) {
           for (const event of source.eventsOf(row as never, rowMicros)) {
             const envelope = webhookEnvelope(tenant, event);
             for (const subscription of wanting) {
-              // The minutes re-read behind a new subscription's start are not its news.
-              if (!subscription.events.includes(event.type) || event.at < subscription.createdAt) continue;
+              // The minutes re-read behind a subscription's start (or resume) are not its news.
+              if (!subscription.events.includes(event.type) || event.at < subscription.receivingSince)
+                continue;
               deliveries.push({
                 tenantId,
                 subscriptionId: subscription.id,

@@ -102,6 +102,8 @@ export const webhookSubscriptions = pgTable(
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     /** The first failed attempt since the last success: the automatic pause counts from it. */
     failingSince: instant('failing_since'),
+    /** Creation or last resume: events from before are not its news (nothing queues while paused). */
+    receivingSince: instant('receiving_since').notNull().defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

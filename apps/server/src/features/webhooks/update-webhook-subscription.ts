@@ -36,7 +36,14 @@ export async function updateWebhookSubscription(
         ...fields,
         ...(pausing ? { active: false, pausedAt: now, pausedReason: 'manual' } : {}),
         ...(resuming
-          ? { active: true, pausedAt: null, pausedReason: null, failingSince: null, consecutiveFailures: 0 }
+          ? {
+              active: true,
+              pausedAt: null,
+              pausedReason: null,
+              failingSince: null,
+              consecutiveFailures: 0,
+              receivingSince: now,
+            }
           : {}),
       },
       now,

@@ -10,7 +10,7 @@ export async function activeSubscriptionsOf(db: Db, tenantId: string) {
     .select({
       id: webhookSubscriptions.id,
       events: webhookSubscriptions.events,
-      createdAt: webhookSubscriptions.createdAt,
+      receivingSince: webhookSubscriptions.receivingSince,
     })
     .from(webhookSubscriptions)
     .where(and(eq(webhookSubscriptions.tenantId, tenantId), eq(webhookSubscriptions.active, true)));

@@ -68,7 +68,7 @@ export async function insertWebhookSubscription(
   const { now, ...columns } = values;
   const [row] = await db
     .insert(webhookSubscriptions)
-    .values({ ...columns, createdAt: now, updatedAt: now })
+    .values({ ...columns, receivingSince: now, createdAt: now, updatedAt: now })
     .returning(subscriptionColumns);
   if (!row) throw new Error('webhook subscription not inserted');
   return row;
@@ -108,6 +108,7 @@ export async function updateWebhookSubscriptionRow(
     pausedReason: string | null;
     failingSince: Date | null;
     consecutiveFailures: number;
+    receivingSince: Date;
   }>,
   now: Date,
 ): Promise<WebhookSubscriptionRow | undefined> {
