@@ -406,4 +406,25 @@ describe('webhooks', () => {
     expect(deleted.statusCode).toBe(204);
     expect(await deliveriesOf(subscription.id)).toEqual([]);
   });
+
+  it('records why an attempt failed: a refused connection, a secret that cannot be decrypted', async () => {
+    const world = await createClockWorld(app);
+    const gone = await startReceiver();
+    await gone.close();
+    const { subscription } = await subscribe(world.tenant.id, gone.url, ['agent.updated']);
+    await sendTestEvent(world.tenant.id, subscription.id);
+    await worker().runPass();
+    const [refused] = await deliveriesOf(subscription.id);
+    expect(refused).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(refused!.lastError).toMatch(/ECONNREFUSED/);
+
+    await app.ctx.db
+      .update(webhookSubscriptions)
+      .set({ secretEncrypted: Buffer.alloc(64, 1) })
+      .where(eq(webhookSubscriptions.id, subscription.id));
+    subject.clock.advance(refused!.nextAttemptAt.getTime() - app.ctx.now().getTime());
+    await worker().runPass();
+    const [undecryptable] = await deliveriesOf(subscription.id);
+    expect(undecryptable).toMatchObject({ attempts: 2, lastError: expect.stringMatching(/SECRET_KEY/) });
+  });
 });

@@ -115,20 +115,20 @@ export function createWebhookDeliveryWorker(ctx: AppContext, options: WebhookWor
     return true;
   }
 
-  async function deliver(
-    delivery: ClaimedDelivery,
-    target: { url: string; secretEncrypted: Buffer; tenantId: string },
-    summary: DeliveryPassSummary,
-  ) {
-    const secret = ctx.secretBox.open(target.secretEncrypted).toString('utf8');
+  /** One signed POST: its HTTP status, and why it counts as failed (null when it is a 2xx). */
+  async function attempt(delivery: ClaimedDelivery, url: string, secretEncrypted: Buffer) {
+    let secret: string;
+    try {
+      secret = ctx.secretBox.open(secretEncrypted).toString('utf8');
+    } catch {
+      // Recorded like any failed attempt, so that it shows in the log instead of looping unseen.
+      return { statusCode: null, error: 'The signing secret cannot be decrypted: was SECRET_KEY changed?' };
+    }
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(ctx.now().getTime() / 1000);
-    const started = performance.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
     try {
-      ({ status: statusCode } = await sender({
-        url: target.url,
+      const { status } = await sender({
+        url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'ciao-webhooks/1',
@@ -138,28 +138,37 @@ export function createWebhookDeliveryWorker(ctx: AppContext, options: WebhookWor
         },
         body,
         timeoutMs,
-      }));
-      if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
+      });
+      return { statusCode: status, error: status >= 200 && status <= 299 ? null : `HTTP ${status}` };
     } catch (failure) {
-      error = describeFailure(failure, timeoutMs);
+      return { statusCode: null, error: describeFailure(failure, timeoutMs) };
     }
-    const attempt: AttemptRecord = {
+  }
+
+  async function deliver(
+    delivery: ClaimedDelivery,
+    target: { url: string; secretEncrypted: Buffer; tenantId: string },
+    summary: DeliveryPassSummary,
+  ) {
+    const started = performance.now();
+    const { statusCode, error } = await attempt(delivery, target.url, target.secretEncrypted);
+    const record: AttemptRecord = {
       statusCode,
       error,
       durationMs: Math.round(performance.now() - started),
       at: ctx.now(),
     };
     if (error === null) {
-      await ctx.db.transaction((tx) => markDelivered(tx, delivery, attempt));
+      await ctx.db.transaction((tx) => markDelivered(tx, delivery, record));
       summary.delivered += 1;
       return;
     }
-    const next = nextAttemptAfterFailure(delivery.attempts + 1, attempt.at, delivery.giveUpAt, random);
+    const next = nextAttemptAfterFailure(delivery.attempts + 1, record.at, delivery.giveUpAt, random);
     const paused = await ctx.db.transaction(async (tx) => {
-      const subscription = await markAttemptFailed(tx, delivery, attempt, next);
-      const givenUp = next ? undefined : { firstAttemptAt: delivery.firstAttemptAt ?? attempt.at };
-      if (subscription?.active && shouldPauseSubscription(subscription.failingSince, attempt.at, givenUp)) {
-        return pauseAndTell(tx, subscription, attempt.at);
+      const subscription = await markAttemptFailed(tx, delivery, record, next);
+      const givenUp = next ? undefined : { firstAttemptAt: delivery.firstAttemptAt ?? record.at };
+      if (subscription?.active && shouldPauseSubscription(subscription.failingSince, record.at, givenUp)) {
+        return pauseAndTell(tx, subscription, record.at);
       }
       return false;
     });
