@@ -22,6 +22,7 @@ const screens = [
   { path: '/onss', heading: 'Suivi ONSS' },
   { path: '/anomalies', heading: 'Conformité' },
   { path: '/api-keys', heading: "Clés d'API", create: "Nouvelle clé d'API" },
+  { path: '/webhooks', heading: 'Webhooks', create: 'Nouvel abonnement' },
 ] as const;
 
 test('the main screens have no serious accessibility violation, lists and forms', async ({ page }) => {

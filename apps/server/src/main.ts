@@ -9,6 +9,7 @@ import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-serv
 import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
 import { smtpTransport, startEmailWorker } from './jobs/email-outbox-worker.js';
 import { startOnssWorker } from './jobs/onss-outbox-worker.js';
+import { startWebhookJobs } from './jobs/webhook-jobs.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
 
@@ -58,6 +59,7 @@ async function main() {
   let stopAnomalyScheduler: (() => Promise<void>) | undefined;
   let stopOnssWorker: (() => Promise<void>) | undefined;
   let stopEmailWorker: (() => Promise<void>) | undefined;
+  let stopWebhookJobs: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -71,6 +73,7 @@ async function main() {
     await stopAnomalyScheduler?.().catch(() => {});
     await stopOnssWorker?.().catch(() => {});
     await stopEmailWorker?.().catch(() => {});
+    await stopWebhookJobs?.().catch(() => {});
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -90,6 +93,7 @@ async function main() {
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
     stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log });
+    stopWebhookJobs = startWebhookJobs(app.ctx, { logger: app.log });
     const { smtpUrl, from } = config.mail;
     stopEmailWorker = startEmailWorker(app.ctx, {
       logger: app.log,

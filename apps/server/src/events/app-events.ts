@@ -12,6 +12,8 @@ export interface AppEventMap {
     deviceTime: string;
     state: 'OFF' | 'WORKING' | 'ON_BREAK';
   };
+  /** A webhook delivery was queued by a person (test event, redelivery, resume): send it now. */
+  'webhook_delivery.queued': { tenantId: string };
 }
 
 /**

@@ -14,6 +14,7 @@ import { taskVisibilityRoutes } from './task-visibility/task-visibility-routes.j
 import { taskGroupRoutes } from './task-groups/task-group-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
 import { userRoutes } from './users/user-routes.js';
+import { webhookRoutes } from './webhooks/webhook-routes.js';
 
 /**
  * The administration API: users, agents, subcontractors, clients, sites, task groups, tasks, the
@@ -35,4 +36,5 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(registrationRoutes);
   await app.register(timesheetRoutes);
   await app.register(analyticsRoutes);
+  await app.register(webhookRoutes);
 };

@@ -14,6 +14,7 @@ import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixt
 import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
 import { registrationRouteFixtures } from './fixtures/registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
+import { webhookRouteFixtures } from './fixtures/webhook-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -38,4 +39,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...registrationRouteFixtures,
   ...platformRouteFixtures,
   ...analyticsRouteFixtures,
+  ...webhookRouteFixtures,
 };

@@ -18,6 +18,7 @@ export const implementedScreens = [
   '/registrations',
   '/work-sessions',
   '/analytics',
+  '/webhooks',
 ] as const;
 
 export type NavigationLabel =
@@ -37,7 +38,8 @@ export type NavigationLabel =
   | 'imports'
   | 'audit'
   | 'apiKeys'
-  | 'analytics';
+  | 'analytics'
+  | 'webhooks';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -68,6 +70,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'imports', path: '/imports', anyOf: ['clients.write', 'sites.write', 'agents.write'] },
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
   { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
+  { label: 'webhooks', path: '/webhooks', anyOf: ['webhooks.manage'] },
 ];
 
 /**

@@ -245,6 +245,15 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequireCapability path="/webhooks" />,
+                children: [
+                  {
+                    path: 'webhooks',
+                    lazy: screen(async () => (await import('./routes/webhooks-route')).WebhooksRoute),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

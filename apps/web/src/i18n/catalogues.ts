@@ -66,6 +66,10 @@ import passwordLinksDe from '../features/password-links/i18n/de.json';
 import passwordLinksEn from '../features/password-links/i18n/en.json';
 import passwordLinksFr from '../features/password-links/i18n/fr.json';
 import passwordLinksNl from '../features/password-links/i18n/nl.json';
+import webhooksDe from '../features/webhooks/i18n/de.json';
+import webhooksEn from '../features/webhooks/i18n/en.json';
+import webhooksFr from '../features/webhooks/i18n/fr.json';
+import webhooksNl from '../features/webhooks/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -87,6 +91,7 @@ const featureCatalogues = {
     timesheets: timesheetsFr,
     passwordLinks: passwordLinksFr,
     analytics: analyticsFr,
+    webhooks: webhooksFr,
   },
   nl: {
     ...companyNl,
@@ -105,6 +110,7 @@ const featureCatalogues = {
     timesheets: timesheetsNl,
     passwordLinks: passwordLinksNl,
     analytics: analyticsNl,
+    webhooks: webhooksNl,
   },
   en: {
     ...companyEn,
@@ -123,6 +129,7 @@ const featureCatalogues = {
     timesheets: timesheetsEn,
     passwordLinks: passwordLinksEn,
     analytics: analyticsEn,
+    webhooks: webhooksEn,
   },
   de: {
     ...companyDe,
@@ -141,6 +148,7 @@ const featureCatalogues = {
     timesheets: timesheetsDe,
     passwordLinks: passwordLinksDe,
     analytics: analyticsDe,
+    webhooks: webhooksDe,
   },
 };
 

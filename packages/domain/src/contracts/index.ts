@@ -23,3 +23,4 @@ export * from './registrations.js';
 export * from './timesheets.js';
 export * from './password-links.js';
 export * from './analytics.js';
+export * from './webhooks.js';

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -78,6 +79,11 @@ export const idempotencyKeys = pgTable(
   (t) => [uniqueIndex('idempotency_keys_key').on(t.tenantId, t.key)],
 );
 
+/**
+ * Where a company wants to be told of events. The signing secret is sealed with the server's secret
+ * box (shown once at creation). `active` false means paused: by an administrator (`manual`) or by
+ * ciao when every attempt failed for 24 hours (`failing`).
+ */
 export const webhookSubscriptions = pgTable(
   'webhook_subscriptions',
   {
@@ -86,18 +92,28 @@ export const webhookSubscriptions = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
+    description: text('description'),
     events: jsonb('events').$type<string[]>().notNull(),
     secretEncrypted: bytea('secret_encrypted').notNull(),
     active: boolean('active').notNull().default(true),
     pausedAt: instant('paused_at'),
+    /** manual or failing. */
     pausedReason: text('paused_reason'),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The first failed attempt since the last success: the automatic pause counts from it. */
+    failingSince: instant('failing_since'),
+    /** Creation or last resume: events from before are not its news (nothing queues while paused). */
+    receivingSince: instant('receiving_since').notNull().defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index('webhook_subscriptions_tenant_idx').on(t.tenantId)],
 );
 
+/**
+ * One event to send to one subscription (the outbox and the delivery log). The event id is derived
+ * from what happened, so the producer may read a change twice and still queue it once.
+ */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
@@ -115,17 +131,42 @@ export const webhookDeliveries = pgTable(
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    /** After this instant a failed attempt is the last one. */
+    giveUpAt: instant('give_up_at').notNull(),
+    /** The first attempt of the current retry window (reset by a redelivery). */
+    firstAttemptAt: instant('first_attempt_at'),
+    lastAttemptAt: instant('last_attempt_at'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
+    lastDurationMs: integer('last_duration_ms'),
     deliveredAt: instant('delivered_at'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('webhook_deliveries_event_key').on(t.subscriptionId, t.eventId),
     index('webhook_deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_subscription_idx').on(t.tenantId, t.subscriptionId, t.createdAt),
   ],
+);
+
+/**
+ * How far the webhook producer has read one source (registrations, ONSS statuses, anomalies,
+ * agents) of one company: the change stamp of the last row read, in microseconds since the epoch
+ * (PostgreSQL's precision). Only companies with an active subscription have any.
+ */
+export const webhookCursors = pgTable(
+  'webhook_cursors',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    positionMicros: bigint('position_micros', { mode: 'bigint' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.source] })],
 );
 
 /** Background jobs (exports, imports, scans): claimed with FOR UPDATE SKIP LOCKED. */

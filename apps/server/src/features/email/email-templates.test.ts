@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderAccountEmail, type EmailTemplate } from './email-templates.js';
+import { escapeHtml, renderAccountEmail, type AccountEmailTemplate } from './email-templates.js';
 
 const values = {
   displayName: `Zoë "<img src=x onerror=alert(1)>" O'Brien`,
@@ -11,7 +11,7 @@ const values = {
 
 describe('account e-mails', () => {
   it('escapes every interpolated value in the HTML, and keeps the text as typed', () => {
-    for (const template of ['invitation', 'password-reset'] as EmailTemplate[])
+    for (const template of ['invitation', 'password-reset'] as AccountEmailTemplate[])
       for (const language of ['fr', 'nl', 'en', 'de']) {
         const { subject, text, html } = renderAccountEmail(template, language, values);
         expect(html).not.toContain('<img');

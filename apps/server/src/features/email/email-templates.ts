@@ -9,7 +9,10 @@ export interface AccountLinkValues {
   link: string;
 }
 
-export type EmailTemplate = 'invitation' | 'password-reset';
+export type AccountEmailTemplate = 'invitation' | 'password-reset';
+
+/** Every kind of e-mail the outbox carries (webhook-paused is rendered by the webhooks feature). */
+export type EmailTemplate = AccountEmailTemplate | 'webhook-paused';
 
 export interface RenderedEmail {
   subject: string;
@@ -35,7 +38,7 @@ const signature = {
   de: 'ciao — Anwesenheitserfassung',
 } satisfies Record<Language, string>;
 
-const wordings: Record<EmailTemplate, Record<Language, Wording>> = {
+const wordings: Record<AccountEmailTemplate, Record<Language, Wording>> = {
   invitation: {
     fr: {
       subject: (v) => `Votre accès à ciao pour ${v.companyName}`,
@@ -161,7 +164,7 @@ function escaped(values: AccountLinkValues): AccountLinkValues {
 
 /** Renders one account e-mail as text and HTML in the person's language (French when unknown). */
 export function renderAccountEmail(
-  template: EmailTemplate,
+  template: AccountEmailTemplate,
   language: string,
   values: AccountLinkValues,
 ): RenderedEmail {
