@@ -13,6 +13,7 @@ import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixt
 import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
 import { registrationRouteFixtures } from './fixtures/registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
+import { presenceRouteFixtures } from './fixtures/presence-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -36,4 +37,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...apiKeyRouteFixtures,
   ...registrationRouteFixtures,
   ...platformRouteFixtures,
+  ...presenceRouteFixtures,
 };

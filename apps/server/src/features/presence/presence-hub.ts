@@ -87,7 +87,9 @@ export class PresenceHub {
       'cache-control': 'no-cache, no-store, no-transform',
       // nginx buffers responses by default: an event would wait there (docs/scaling.md).
       'x-accel-buffering': 'no',
-      connection: 'keep-alive',
+      // A stream never hands its connection over to another request; closing it with the stream
+      // lets the server stop at once instead of waiting for an idle keep-alive timeout.
+      connection: 'close',
     });
     response.write(`retry: ${this.#options.retryMs}\n: ciao presence stream\n\n`);
     response.write(`event: ready\ndata: {}\n\n`);
@@ -101,7 +103,12 @@ export class PresenceHub {
       this.#byTenant.set(client.tenantId, clients);
     }
     clients.add(client);
-    response.on('close', () => this.#remove(client));
+    response.on('close', () => {
+      this.#remove(client);
+      // The browser went away (it may only have half-closed): free the connection now, not when
+      // the server stops.
+      response.socket?.destroy();
+    });
   }
 
   /** Ends every stream (server shutdown): the browsers reconnect, to another process if need be. */
@@ -110,7 +117,12 @@ export class PresenceHub {
     clearInterval(this.#heartbeat);
     for (const stop of this.#unsubscribe) stop();
     for (const clients of this.#byTenant.values())
-      for (const client of clients) client.response.end();
+      for (const client of clients) {
+        // Once the end is written, drop the socket: a client that keeps its half of the connection
+        // open (keep-alive) would otherwise hold the server's close for seconds.
+        const { response } = client;
+        response.end(() => response.socket?.destroy());
+      }
     this.#byTenant.clear();
   }
 
