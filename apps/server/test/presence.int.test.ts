@@ -73,7 +73,9 @@ describe('live presence board', () => {
 
   it('shows who works, who is on break since when, and who is planned but has not arrived, as the no-show rule sees it', async () => {
     const world = await createClockWorld(subject.app);
-    expect((await world.send(world.event('ARRIVE', { deviceTime: world.minutesAgo(5) }))).statusCode).toBe(201);
+    expect((await world.send(world.event('ARRIVE', { deviceTime: world.minutesAgo(5) }))).statusCode).toBe(
+      201,
+    );
     const pausing = await addAgent(subject, world, world.task.id, 'Bruno');
     expect((await pausing.send('ARRIVE', 20)).statusCode).toBe(201);
     expect((await pausing.send('PAUSE', 10)).statusCode).toBe(201);
@@ -143,7 +145,9 @@ describe('live presence board', () => {
     expect((await absent.send('ARRIVE', 0)).statusCode).toBe(201);
     const after = await read(session);
     expect(after.present.map((row: { agent: { id: string } }) => row.agent.id)).toContain(absent.agent.id);
-    expect(after.expected.map((row: { agent: { id: string } }) => row.agent.id)).not.toContain(absent.agent.id);
+    expect(after.expected.map((row: { agent: { id: string } }) => row.agent.id)).not.toContain(
+      absent.agent.id,
+    );
   });
 
   it("pushes each change to the company's streams within a second, and never to another company's", async () => {
@@ -194,7 +198,11 @@ describe('live presence board', () => {
     });
     expect(corrected.statusCode, corrected.body).toBe(201);
     const correction = await mine.next((event) => event.event === 'presence', 1000, from);
-    expect(JSON.parse(correction.data)).toMatchObject({ kind: 'correction', agentId: ours.agent.id, state: 'OFF' });
+    expect(JSON.parse(correction.data)).toMatchObject({
+      kind: 'correction',
+      agentId: ours.agent.id,
+      state: 'OFF',
+    });
     expect((await read(manager)).present).toEqual([]);
   });
 
@@ -209,7 +217,10 @@ describe('live presence board', () => {
       expect(anonymous.statusCode).toBe(401);
     }
     const { session: inspector } = await webSessionFor(subject.app, world.tenant.id, 'INSPECTOR');
-    const probe = await asUser(subject.app, inspector, { method: 'GET', url: '/api/presence/stream?probe=true' });
+    const probe = await asUser(subject.app, inspector, {
+      method: 'GET',
+      url: '/api/presence/stream?probe=true',
+    });
     expect(probe.statusCode).toBe(200);
     expect(probe.body).toContain('event: ready');
   });
@@ -219,7 +230,11 @@ describe('live presence streams when the server stops', () => {
   it('ends every open stream so that closing does not wait for them, and counts them until then', async () => {
     const subject = await createTestApp();
     const baseUrl = await subject.app.listen({ port: 0, host: '127.0.0.1' });
-    const { session } = await webSessionFor(subject.app, (await createClockWorld(subject.app)).tenant.id, 'ADMIN');
+    const { session } = await webSessionFor(
+      subject.app,
+      (await createClockWorld(subject.app)).tenant.id,
+      'ADMIN',
+    );
     const opened = await Promise.all(
       [1, 2, 3].map(() => openEventStream(`${baseUrl}/api/presence/stream`, { cookie: session.cookie })),
     );

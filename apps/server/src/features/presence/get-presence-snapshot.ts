@@ -44,8 +44,13 @@ export async function getPresenceSnapshot(ctx: AppContext, tenantId: string): Pr
 
   // Periods of today, and those of yesterday still running (a night shift): planned "now or today".
   const calendar = plannedPeriodCalendar(timeZone);
-  const planned = expectedPeriods(await findExpectedAttendance(ctx.db, tenantId), [yesterday, today], calendar)
-    .filter(({ period }) => localDate(period.start, timeZone) === today || period.end.getTime() > now.getTime());
+  const planned = expectedPeriods(
+    await findExpectedAttendance(ctx.db, tenantId),
+    [yesterday, today],
+    calendar,
+  ).filter(
+    ({ period }) => localDate(period.start, timeZone) === today || period.end.getTime() > now.getTime(),
+  );
   const agentIds = [...new Set(planned.map(({ link }) => link.agentId))];
   const earliest = Math.min(...planned.map(({ period }) => period.start.getTime()));
   const spans = spansByAgentTask(
@@ -53,7 +58,9 @@ export async function getPresenceSnapshot(ctx: AppContext, tenantId: string): Pr
       ? []
       : await findAgentSessionsAround(ctx.db, tenantId, agentIds, {
           from: new Date(earliest - thresholds.earlyArrivalMinutes * MINUTE),
-          to: new Date(Math.max(now.getTime() + MINUTE, ...planned.map(({ period }) => period.end.getTime()))),
+          to: new Date(
+            Math.max(now.getTime() + MINUTE, ...planned.map(({ period }) => period.end.getTime())),
+          ),
         }),
   );
   const missing = planned.filter(({ link, period }) => {
