@@ -17,6 +17,7 @@ export const implementedScreens = [
   '/api-keys',
   '/registrations',
   '/work-sessions',
+  '/presence',
 ] as const;
 
 export type NavigationLabel =
@@ -28,6 +29,7 @@ export type NavigationLabel =
   | 'tasks'
   | 'registrations'
   | 'workSessions'
+  | 'presence'
   | 'onss'
   | 'anomalies'
   | 'licences'
@@ -56,6 +58,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'tasks', path: '/tasks', anyOf: ['tasks.read'] },
   { label: 'registrations', path: '/registrations', anyOf: ['registrations.read'] },
   { label: 'workSessions', path: '/work-sessions', anyOf: ['workSessions.read'] },
+  { label: 'presence', path: '/presence', anyOf: ['registrations.read'] },
   { label: 'onss', path: '/onss', anyOf: ['onssRegistrations.read'] },
   { label: 'anomalies', path: '/anomalies', anyOf: ['anomalies.read'] },
   { label: 'licences', path: '/licences', anyOf: ['licences.read'] },

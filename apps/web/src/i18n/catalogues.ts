@@ -58,6 +58,10 @@ import registrationsEn from '../features/registrations/i18n/en.json';
 import timesheetsEn from '../features/timesheets/i18n/en.json';
 import registrationsDe from '../features/registrations/i18n/de.json';
 import timesheetsDe from '../features/timesheets/i18n/de.json';
+import presenceDe from '../features/presence/i18n/de.json';
+import presenceEn from '../features/presence/i18n/en.json';
+import presenceFr from '../features/presence/i18n/fr.json';
+import presenceNl from '../features/presence/i18n/nl.json';
 import passwordLinksDe from '../features/password-links/i18n/de.json';
 import passwordLinksEn from '../features/password-links/i18n/en.json';
 import passwordLinksFr from '../features/password-links/i18n/fr.json';
@@ -82,6 +86,7 @@ const featureCatalogues = {
     registrations: registrationsFr,
     timesheets: timesheetsFr,
     passwordLinks: passwordLinksFr,
+    presence: presenceFr,
   },
   nl: {
     ...companyNl,
@@ -99,6 +104,7 @@ const featureCatalogues = {
     registrations: registrationsNl,
     timesheets: timesheetsNl,
     passwordLinks: passwordLinksNl,
+    presence: presenceNl,
   },
   en: {
     ...companyEn,
@@ -116,6 +122,7 @@ const featureCatalogues = {
     registrations: registrationsEn,
     timesheets: timesheetsEn,
     passwordLinks: passwordLinksEn,
+    presence: presenceEn,
   },
   de: {
     ...companyDe,
@@ -133,6 +140,7 @@ const featureCatalogues = {
     registrations: registrationsDe,
     timesheets: timesheetsDe,
     passwordLinks: passwordLinksDe,
+    presence: presenceDe,
   },
 };
 
