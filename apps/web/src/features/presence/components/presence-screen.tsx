@@ -114,12 +114,14 @@ export function PresenceScreen() {
 
       <ListSearch value={filters.q} onSearch={(q) => setParam('q', q)} hint={t('presence.searchHint')}>
         <SelectField
+          className="min-w-40"
           label={t('presence.filters.client')}
           value={filters.clientId}
           onChange={(event) => setParam('client', event.target.value, ['site'])}
           options={[all, ...choices.clients.map((client) => ({ value: client.id, label: client.name }))]}
         />
         <SelectField
+          className="min-w-40"
           label={t('presence.filters.site')}
           value={filters.siteId}
           onChange={(event) => setParam('site', event.target.value)}
