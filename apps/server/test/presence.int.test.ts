@@ -1,8 +1,13 @@
 import { localDate, nextDate, zonedInstant } from '@ciao/domain';
 import { and, eq } from 'drizzle-orm';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anomalies, taskAgents, tasks } from '../src/db/schema/index.js';
 import { scanAnomalies } from '../src/features/anomalies/scan-anomalies.js';
+import { PresenceHub } from '../src/features/presence/presence-hub.js';
+import { streamSessionStillAllowed } from '../src/features/presence/stream-session-check.js';
+import { sha256Hex } from '../src/security/tokens.js';
 import { createClockWorld } from './support/clock-world.js';
 import { createAgentToken, createAppAgent, webSessionFor } from './support/factories.js';
 import { openEventStream, type EventStream } from './support/sse-client.js';
@@ -251,5 +256,45 @@ describe('live presence streams when the server stops', () => {
     await subject.close();
     await Promise.all(opened.slice(1).map((stream) => stream.finished));
     expect(opened.every((stream) => stream.ended)).toBe(true);
+  });
+});
+
+describe('a live presence stream that stays open', () => {
+  it('sends heartbeats, and ends with `signed-out` once its session is signed out', async () => {
+    const subject = await createTestApp();
+    const world = await createClockWorld(subject.app);
+    const { session } = await webSessionFor(subject.app, world.tenant.id, 'SUPERVISOR');
+    const sessionIdHash = sha256Hex(/ciao_session=([^;]+)/.exec(session.cookie)![1]!);
+    // The app's hub beats every 15 s and checks sessions every minute: this one, quicker.
+    const hub = new PresenceHub({
+      events: subject.app.ctx.events,
+      heartbeatMs: 20,
+      recheckMs: 40,
+      stillAllowed: (client) => streamSessionStillAllowed(subject.app.ctx, client.sessionIdHash),
+    });
+    const server = http.createServer((_request, response) =>
+      hub.open({ tenantId: world.tenant.id, sessionIdHash, response }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const stream = await openEventStream(`http://127.0.0.1:${port}/`, {});
+      await stream.next((event) => event.event === 'ready');
+      for (let tries = 0; tries < 100 && stream.seen.comments < 3; tries += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(stream.seen.comments).toBeGreaterThanOrEqual(3);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(stream.ended).toBe(false);
+
+      const signedOut = await asUser(subject.app, session, { method: 'POST', url: '/api/auth/sign-out' });
+      expect(signedOut.statusCode).toBeLessThan(300);
+      await stream.next((event) => event.event === 'signed-out', 2000);
+      await stream.finished;
+      expect(hub.connectedClients).toBe(0);
+    } finally {
+      hub.close();
+      await new Promise((resolve) => server.close(resolve));
+      await subject.close();
+    }
   });
 });
