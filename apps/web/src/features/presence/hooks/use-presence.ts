@@ -18,8 +18,9 @@ export function usePresenceSnapshot() {
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
-// Several registrations in a burst (an offline sync) make one fetch, not one per event.
-const REFETCH_DELAY_MS = 150;
+// At most one fetch per second per board, the first at once: a busy company (or an offline sync
+// of hundreds of registrations) must not turn every open board into a fetch per event.
+const REFETCH_EVERY_MS = 1_000;
 // When the server refuses the stream (signed out, restarted behind a proxy), try again after this.
 const REOPEN_AFTER_MS = 5_000;
 
@@ -38,12 +39,17 @@ export function usePresenceStream(): StreamStatus {
     let refetchTimer: ReturnType<typeof setTimeout> | undefined;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let lastFetch = 0;
+    const fetchNow = () => {
+      refetchTimer = undefined;
+      lastFetch = Date.now();
+      void queryClient.invalidateQueries({ queryKey: presenceKey });
+    };
     const refetch = () => {
-      clearTimeout(refetchTimer);
-      refetchTimer = setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: presenceKey }),
-        REFETCH_DELAY_MS,
-      );
+      if (refetchTimer) return;
+      const wait = lastFetch + REFETCH_EVERY_MS - Date.now();
+      if (wait <= 0) fetchNow();
+      else refetchTimer = setTimeout(fetchNow, wait);
     };
     const open = () => {
       if (stopped) return;
