@@ -52,15 +52,19 @@ export async function getPresenceSnapshot(ctx: AppContext, tenantId: string): Pr
     ({ period }) => localDate(period.start, timeZone) === today || period.end.getTime() > now.getTime(),
   );
   const agentIds = [...new Set(planned.map(({ link }) => link.agentId))];
-  const earliest = Math.min(...planned.map(({ period }) => period.start.getTime()));
+  // A loop, not Math.min(...): a large company plans more periods than a call may take arguments.
+  let earliest = Infinity;
+  let latest = now.getTime() + MINUTE;
+  for (const { period } of planned) {
+    earliest = Math.min(earliest, period.start.getTime());
+    latest = Math.max(latest, period.end.getTime());
+  }
   const spans = spansByAgentTask(
     planned.length === 0
       ? []
       : await findAgentSessionsAround(ctx.db, tenantId, agentIds, {
           from: new Date(earliest - thresholds.earlyArrivalMinutes * MINUTE),
-          to: new Date(
-            Math.max(now.getTime() + MINUTE, ...planned.map(({ period }) => period.end.getTime())),
-          ),
+          to: new Date(latest),
         }),
   );
   const missing = planned.filter(({ link, period }) => {
