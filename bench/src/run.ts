@@ -3,6 +3,7 @@ import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
+import { liveBoardScenario } from './scenarios/live-board.js';
 import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
@@ -20,6 +21,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   lighthouse: lighthouseScenario,
   'onss-drain': onssDrainScenario,
   'onss-latency': onssLatencyScenario,
+  'live-board': liveBoardScenario,
 };
 
 const results: ScenarioResult[] = [];

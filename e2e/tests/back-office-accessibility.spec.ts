@@ -19,6 +19,7 @@ const screens = [
   { path: '/company', heading: 'Entreprise' },
   { path: '/registrations', heading: 'Pointages' },
   { path: '/work-sessions', heading: 'Prestations' },
+  { path: '/presence', heading: 'Présences en direct' },
   { path: '/onss', heading: 'Suivi ONSS' },
   { path: '/anomalies', heading: 'Conformité' },
   { path: '/api-keys', heading: "Clés d'API", create: "Nouvelle clé d'API" },

@@ -12,6 +12,7 @@ import {
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { AppEvents } from './events/app-events.js';
+import { PostgresEventBridge } from './events/postgres-event-bridge.js';
 import { administrationRoutes } from './features/administration-routes.js';
 import { agentAppRoutes } from './features/agent-auth/agent-app-routes.js';
 import { anomalyRoutes } from './features/anomalies/anomaly-routes.js';
@@ -22,6 +23,9 @@ import { clockRoutes } from './features/clock/clock-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { licenceRoutes } from './features/licences/licence-routes.js';
 import { metaRoutes } from './features/meta/meta-routes.js';
+import { PresenceHub } from './features/presence/presence-hub.js';
+import { presenceRoutes } from './features/presence/presence-routes.js';
+import { streamSessionStillAllowed } from './features/presence/stream-session-check.js';
 import { passwordLinkRoutes } from './features/password-links/password-link-routes.js';
 import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
@@ -57,6 +61,8 @@ export interface AppDependencies {
 declare module 'fastify' {
   interface FastifyInstance {
     routeRegistry: RegisteredRoute[];
+    /** The live board's open streams in this process (for /metrics). */
+    liveBoard: { connectedClients(): number };
   }
 }
 
@@ -157,6 +163,7 @@ export async function buildApp({
   await app.register(licenceRoutes);
   await app.register(workSessionRoutes);
   await app.register(anomalyRoutes);
+  await registerLiveBoard(app as unknown as FastifyInstance, ctx);
   // Agent app (versioned prefix /api/agent/v1): activation, sign-in, tasks, registrations.
   await app.register(agentAppRoutes);
   await app.register(clockRoutes);
@@ -167,4 +174,28 @@ export async function buildApp({
   await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);
 
   return app as unknown as FastifyInstance;
+}
+
+/**
+ * The live board: its routes, its streams (ended before the server closes, or closing would wait
+ * for them forever), and on PostgreSQL the bridge that shares events between API processes. PGlite
+ * is one process: nothing to share.
+ */
+async function registerLiveBoard(app: FastifyInstance, ctx: AppContext) {
+  const hub = new PresenceHub({
+    events: ctx.events,
+    stillAllowed: (client) => streamSessionStillAllowed(ctx, client.sessionIdHash),
+  });
+  app.decorate('liveBoard', { connectedClients: () => hub.connectedClients });
+  app.addHook('preClose', async () => hub.close());
+  if (ctx.database.kind === 'postgres' && ctx.database.pool) {
+    const bridge = new PostgresEventBridge({
+      connection: ctx.database.pool.options,
+      events: ctx.events,
+      logger: app.log,
+    });
+    await bridge.start();
+    app.addHook('onClose', async () => bridge.stop());
+  }
+  await app.register(presenceRoutes(hub));
 }

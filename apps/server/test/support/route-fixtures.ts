@@ -15,6 +15,7 @@ import { onssSummaryRouteFixtures } from './fixtures/onss-summary-fixtures.js';
 import { registrationRouteFixtures } from './fixtures/registration-fixtures.js';
 import { taskVisibilityRouteFixtures } from './fixtures/task-visibility-fixtures.js';
 import { webhookRouteFixtures } from './fixtures/webhook-fixtures.js';
+import { presenceRouteFixtures } from './fixtures/presence-fixtures.js';
 import { workSessionRouteFixtures } from './fixtures/work-session-fixtures.js';
 import type { RouteFixture } from './fixtures/fixture-types.js';
 
@@ -40,4 +41,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...platformRouteFixtures,
   ...analyticsRouteFixtures,
   ...webhookRouteFixtures,
+  ...presenceRouteFixtures,
 };

@@ -19,6 +19,7 @@ export const implementedScreens = [
   '/work-sessions',
   '/analytics',
   '/webhooks',
+  '/presence',
 ] as const;
 
 export type NavigationLabel =
@@ -30,6 +31,7 @@ export type NavigationLabel =
   | 'tasks'
   | 'registrations'
   | 'workSessions'
+  | 'presence'
   | 'onss'
   | 'anomalies'
   | 'licences'
@@ -60,6 +62,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'tasks', path: '/tasks', anyOf: ['tasks.read'] },
   { label: 'registrations', path: '/registrations', anyOf: ['registrations.read'] },
   { label: 'workSessions', path: '/work-sessions', anyOf: ['workSessions.read'] },
+  { label: 'presence', path: '/presence', anyOf: ['registrations.read'] },
   { label: 'onss', path: '/onss', anyOf: ['onssRegistrations.read'] },
   { label: 'anomalies', path: '/anomalies', anyOf: ['anomalies.read'] },
   { label: 'analytics', path: '/analytics', anyOf: ['analytics.read'] },

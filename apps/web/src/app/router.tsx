@@ -150,6 +150,15 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireCapability path="/presence" />,
+                children: [
+                  {
+                    path: 'presence',
+                    lazy: screen(async () => (await import('./routes/presence-route')).PresenceRoute),
+                  },
+                ],
+              },
+              {
                 element: <RequireCapability path="/work-sessions" />,
                 children: [
                   {

@@ -62,6 +62,10 @@ import registrationsEn from '../features/registrations/i18n/en.json';
 import timesheetsEn from '../features/timesheets/i18n/en.json';
 import registrationsDe from '../features/registrations/i18n/de.json';
 import timesheetsDe from '../features/timesheets/i18n/de.json';
+import presenceDe from '../features/presence/i18n/de.json';
+import presenceEn from '../features/presence/i18n/en.json';
+import presenceFr from '../features/presence/i18n/fr.json';
+import presenceNl from '../features/presence/i18n/nl.json';
 import passwordLinksDe from '../features/password-links/i18n/de.json';
 import passwordLinksEn from '../features/password-links/i18n/en.json';
 import passwordLinksFr from '../features/password-links/i18n/fr.json';
@@ -92,6 +96,7 @@ const featureCatalogues = {
     passwordLinks: passwordLinksFr,
     analytics: analyticsFr,
     webhooks: webhooksFr,
+    presence: presenceFr,
   },
   nl: {
     ...companyNl,
@@ -111,6 +116,7 @@ const featureCatalogues = {
     passwordLinks: passwordLinksNl,
     analytics: analyticsNl,
     webhooks: webhooksNl,
+    presence: presenceNl,
   },
   en: {
     ...companyEn,
@@ -130,6 +136,7 @@ const featureCatalogues = {
     passwordLinks: passwordLinksEn,
     analytics: analyticsEn,
     webhooks: webhooksEn,
+    presence: presenceEn,
   },
   de: {
     ...companyDe,
@@ -149,6 +156,7 @@ const featureCatalogues = {
     passwordLinks: passwordLinksDe,
     analytics: analyticsDe,
     webhooks: webhooksDe,
+    presence: presenceDe,
   },
 };
 

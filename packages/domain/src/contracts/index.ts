@@ -24,3 +24,4 @@ export * from './timesheets.js';
 export * from './password-links.js';
 export * from './analytics.js';
 export * from './webhooks.js';
+export * from './presence.js';

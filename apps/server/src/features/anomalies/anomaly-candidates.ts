@@ -17,6 +17,7 @@ import {
   previousDate,
   type AnomalyThresholds,
   type ClockAction,
+  type PlannedPeriod,
   type plannedPeriodCalendar,
   type SessionSpan,
   type WeeklySlot,
@@ -206,9 +207,33 @@ export function spansByAgentTask(
 }
 
 /**
+ * The planned periods each linked agent is expected at, among the periods that started on `days`:
+ * the task and the agent valid that day, and the period starting after the agent was linked to
+ * the task (a period that started before is not expected of them). The no-show rule and the live
+ * board both read presence through this, so that they always agree.
+ */
+export function expectedPeriods<T extends Attendance>(
+  attendance: readonly T[],
+  days: readonly string[],
+  calendar: Calendar,
+): { link: T; period: PlannedPeriod }[] {
+  const found: { link: T; period: PlannedPeriod }[] = [];
+  for (const link of attendance) {
+    const agentDates = { validFrom: link.agentActiveFrom, validUntil: link.agentActiveUntil };
+    for (const date of days) {
+      if (!isValidOn(link, date) || !isValidOn(agentDates, date)) continue;
+      for (const period of calendar.periodsOn(link.schedule as WeeklySlot[], date)) {
+        if (period.start.getTime() < link.linkedAt.getTime()) continue;
+        found.push({ link, period });
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * NO_SHOW for the periods that started yesterday or today (a night shift starts the day before),
- * for each expected agent. A period that started before the agent was linked to the task is not
- * expected of them.
+ * for each expected agent ({@link expectedPeriods}).
  */
 export function noShowCandidates(
   attendance: readonly Attendance[],
@@ -218,34 +243,27 @@ export function noShowCandidates(
 ): Candidate[] {
   const { tenantId, now, thresholds, calendar } = context;
   const found: Candidate[] = [];
-  for (const link of attendance) {
-    const agentDates = { validFrom: link.agentActiveFrom, validUntil: link.agentActiveUntil };
-    for (const date of days) {
-      if (!isValidOn(link, date) || !isValidOn(agentDates, date)) continue;
-      for (const period of calendar.periodsOn(link.schedule as WeeklySlot[], date)) {
-        if (period.start.getTime() < link.linkedAt.getTime()) continue;
-        const sessions = spans.get(`${link.agentId}|${link.taskId}`) ?? [];
-        if (!noShowDue({ period, sessions, now, thresholds })) continue;
-        found.push({
-          causeAt: period.start,
-          row: {
-            tenantId,
-            type: 'NO_SHOW',
-            dedupeKey: anomalyDedupeKey('NO_SHOW', link.taskId, link.agentId, period.start),
-            agentId: link.agentId,
-            taskId: link.taskId,
-            siteId: link.siteId,
-            details: {
-              periodStart: period.start.toISOString(),
-              periodEnd: period.end.toISOString(),
-              graceMinutes: thresholds.noShowGraceMinutes,
-            },
-            openedAt: now,
-            updatedAt: now,
-          },
-        });
-      }
-    }
+  for (const { link, period } of expectedPeriods(attendance, days, calendar)) {
+    const sessions = spans.get(`${link.agentId}|${link.taskId}`) ?? [];
+    if (!noShowDue({ period, sessions, now, thresholds })) continue;
+    found.push({
+      causeAt: period.start,
+      row: {
+        tenantId,
+        type: 'NO_SHOW',
+        dedupeKey: anomalyDedupeKey('NO_SHOW', link.taskId, link.agentId, period.start),
+        agentId: link.agentId,
+        taskId: link.taskId,
+        siteId: link.siteId,
+        details: {
+          periodStart: period.start.toISOString(),
+          periodEnd: period.end.toISOString(),
+          graceMinutes: thresholds.noShowGraceMinutes,
+        },
+        openedAt: now,
+        updatedAt: now,
+      },
+    });
   }
   return found;
 }

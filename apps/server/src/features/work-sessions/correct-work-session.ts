@@ -27,7 +27,7 @@ export interface CorrectionInput {
  */
 export async function correctWorkSession(ctx: AppContext, input: CorrectionInput) {
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
+  const corrected = await ctx.db.transaction(async (tx) => {
     const found = await findWorkSession(tx, input.tenantId, input.workSessionId);
     if (!found) throw new DomainError('NOT_FOUND', 'Work session not found.');
     const { session } = found;
@@ -113,4 +113,14 @@ export async function correctWorkSession(ctx: AppContext, input: CorrectionInput
     const updated = await findWorkSession(tx, input.tenantId, session.id);
     return presentWorkSession(updated!);
   });
+  // After the commit: a correction that closes an open session takes the agent off the live board.
+  ctx.events.publish('work_session.corrected', {
+    tenantId: input.tenantId,
+    agentId: corrected.agent.id,
+    taskId: corrected.task.id,
+    siteId: corrected.site.id,
+    workSessionId: corrected.id,
+    correctedAt: now.toISOString(),
+  });
+  return corrected;
 }
