@@ -10,6 +10,8 @@ const shot = (page: Page, name: string) =>
 /** The back-office screens of the README, as the demo administrator sees them. */
 const backOfficeScreens = [
   { name: 'dashboard', path: '/' },
+  { name: 'presence', path: '/presence' },
+  { name: 'analytics', path: '/analytics' },
   { name: 'registrations', path: '/registrations' },
   { name: 'work-sessions', path: '/work-sessions' },
   { name: 'onss', path: '/onss' },

@@ -30,6 +30,9 @@ import { passwordLinkRoutes } from './features/password-links/password-link-rout
 import { onssConnectionRoutes } from './features/onss-connection/onss-connection-routes.js';
 import { workSessionRoutes } from './features/work-sessions/work-session-routes.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { createMetrics } from './features/metrics/metrics.js';
+import { metricsRoutes } from './features/metrics/metrics-routes.js';
+import { registerRequestMetrics } from './features/metrics/request-metrics.js';
 import type { AppContext } from './http/app-context.js';
 import { ApiKeyRateLimiter } from './http/api-key-rate-limit.js';
 import { apiContractVersion } from './http/api-version.js';
@@ -56,6 +59,8 @@ export interface AppDependencies {
   serveFrontEnds?: boolean;
   /** Base URL of the ONSS simulator (tenants in the `simulator` environment). */
   onssSimulatorUrl?: string;
+  /** The bearer token `/metrics` asks for; without one, only this machine may scrape. */
+  metricsToken?: string;
 }
 
 declare module 'fastify' {
@@ -79,6 +84,7 @@ export async function buildApp({
   now = () => new Date(),
   serveFrontEnds = true,
   onssSimulatorUrl = 'http://127.0.0.1:3900',
+  metricsToken,
 }: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -106,6 +112,7 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     onss: { simulatorUrl: onssSimulatorUrl },
     apiKeyRateLimiter: new ApiKeyRateLimiter(),
+    metrics: createMetrics(),
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);
@@ -113,6 +120,7 @@ export async function buildApp({
     reply.header('X-Request-Id', request.id);
   });
   registerSecurityHeaders(app, { httpsPublicUrl: config.sessions.secureCookies });
+  registerRequestMetrics(app);
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
@@ -159,6 +167,7 @@ export async function buildApp({
   await app.register(authRoutes);
   await app.register(passwordLinkRoutes);
   await app.register(administrationRoutes);
+  await app.register(metricsRoutes({ token: metricsToken }));
   await app.register(onssConnectionRoutes);
   await app.register(licenceRoutes);
   await app.register(workSessionRoutes);

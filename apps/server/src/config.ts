@@ -61,6 +61,12 @@ const environmentSchema = z.object({
     .refine((value) => URL.canParse(value), 'is not a valid URL')
     .optional(),
   MAIL_FROM: z.string().trim().min(3, 'must be an address such as "ciao <no-reply@example.be>"').optional(),
+  /** The bearer token Prometheus presents to `GET /metrics`; without it only localhost may scrape. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'must be at least 16 characters (openssl rand -hex 16)')
+    .optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number({ message: 'must be a number of hours' })
     .int()
@@ -94,6 +100,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    metricsToken: env.METRICS_TOKEN,
     sessions: {
       idleMinutes: env.SESSION_IDLE_MINUTES,
       absoluteHours: env.SESSION_ABSOLUTE_HOURS,

@@ -89,6 +89,7 @@ async function main() {
       database,
       secretBox,
       onssSimulatorUrl: demo.simulatorUrl ?? config.onssSimulator.url,
+      metricsToken: config.metricsToken,
     });
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });

@@ -2,6 +2,7 @@ import type { Database, Db } from '../db/client.js';
 import type { AppEvents } from '../events/app-events.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { ApiKeyRateLimiter } from './api-key-rate-limit.js';
+import type { Metrics } from '../features/metrics/metrics.js';
 
 /** What routes and hooks need beyond the request: given once to the app factory. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   onss: { simulatorUrl: string };
   /** Requests per API key and minute, counted in this process. */
   apiKeyRateLimiter: ApiKeyRateLimiter;
+  /** Prometheus metrics of this process (`GET /metrics`). */
+  metrics: Metrics;
 }
 
 export interface SessionPolicy {

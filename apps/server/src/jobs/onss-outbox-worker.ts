@@ -4,6 +4,7 @@
 // left "sending" by a crash is claimed again once its claim expires.
 import type { OnssRegistrationContent } from '@ciao/domain';
 import type { FastifyBaseLogger } from 'fastify';
+import { recordOnssPass } from '../features/metrics/metrics.js';
 import type { AppContext } from '../http/app-context.js';
 import { OnssCallError, OnssTokenCache, type OnssClient } from '../onss/onss-client.js';
 import { MAX_ITEMS_PER_CALL } from '../onss/onss-wire.js';
@@ -310,6 +311,7 @@ export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): ()
   const runOnce = async () => {
     try {
       const summary = await outbox.runPass();
+      recordOnssPass(ctx.metrics, summary);
       const busy = Object.values(summary).some((count) => count > 0);
       if (busy) logger.debug(summary, 'ONSS outbox pass');
     } catch (error) {

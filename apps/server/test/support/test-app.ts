@@ -36,7 +36,11 @@ export interface TestApp {
  * app is ready, e.g. to exercise the error handler.
  */
 export async function createTestApp(
-  options: { config?: Partial<AppConfig>; extend?: (app: FastifyInstance) => void | Promise<void> } = {},
+  options: {
+    config?: Partial<AppConfig>;
+    extend?: (app: FastifyInstance) => void | Promise<void>;
+    metricsToken?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createTestClock();
@@ -48,6 +52,7 @@ export async function createTestApp(
       secretBox: createSecretBox(randomBytes(32)),
       now: clock.now,
       serveFrontEnds: false,
+      metricsToken: options.metricsToken,
     });
     await options.extend?.(app);
     await app.ready();
