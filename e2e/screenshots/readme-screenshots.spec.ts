@@ -7,15 +7,26 @@ const outputDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(outputDir, `${name}.png`), animations: 'disabled' });
 
+// The demo's history (apps/server/src/demo/demo-history.ts) ends with last week: the lists show it.
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const lastMonday = (() => {
+  const today = new Date();
+  const monday = new Date(today);
+  monday.setUTCDate(today.getUTCDate() - ((today.getUTCDay() + 6) % 7) - 7);
+  return monday;
+})();
+const lastSunday = new Date(lastMonday.getTime() + 6 * 86_400_000);
+const lastWeek = `from=${isoDate(lastMonday)}&to=${isoDate(lastSunday)}`;
+
 /** The back-office screens of the README, as the demo administrator sees them. */
 const backOfficeScreens = [
   { name: 'dashboard', path: '/' },
   { name: 'presence', path: '/presence' },
   { name: 'analytics', path: '/analytics' },
-  { name: 'registrations', path: '/registrations' },
-  { name: 'work-sessions', path: '/work-sessions' },
-  { name: 'onss', path: '/onss' },
-  { name: 'anomalies', path: '/anomalies' },
+  { name: 'registrations', path: `/registrations?${lastWeek}` },
+  { name: 'work-sessions', path: `/work-sessions?week=${isoDate(lastMonday)}` },
+  { name: 'onss', path: `/onss?${lastWeek}` },
+  { name: 'anomalies', path: `/anomalies?${lastWeek}` },
   { name: 'agents', path: '/agents' },
   { name: 'tasks', path: '/tasks' },
 ] as const;
