@@ -254,32 +254,43 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     });
   };
 
+  /** Sends what is due. */
+  const sendDue = async (summary = emptySummary()): Promise<OnssPassSummary> => {
+    const now = ctx.now();
+    const claimed = await claimDueRows(ctx.db, now, new Date(now.getTime() + claimTtlMs), batchSize);
+    summary.claimed = claimed.length;
+    const byTenant = groupBy(
+      [...claimed].sort((a, b) => a.registrationTime.getTime() - b.registrationTime.getTime()),
+      (row) => row.tenantId,
+    );
+    await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, rows]) => {
+      try {
+        await sendTenant(tenantId, rows, summary);
+      } catch (error) {
+        // The claim expires and a later pass takes the rows again: nothing is lost.
+        logger?.error({ err: error, tenantId }, 'ONSS outbox: tenant pass failed');
+      }
+    });
+    return summary;
+  };
+
+  /** Fetches the validity of what ONSS has registered (one call per registration). */
+  const reconcileDue = async (summary = emptySummary()): Promise<OnssPassSummary> => {
+    lastReconcileAt = ctx.now().getTime();
+    await reconcile(summary);
+    return summary;
+  };
+
   return {
     circuits,
-    /** One pass: send what is due, then fetch the validity of what ONSS has registered. */
+    /** One pass: send what is due, then (every `reconcileEveryMs`) fetch the validity of what ONSS has registered. */
     async runPass(): Promise<OnssPassSummary> {
-      const summary = emptySummary();
-      const now = ctx.now();
-      const claimed = await claimDueRows(ctx.db, now, new Date(now.getTime() + claimTtlMs), batchSize);
-      summary.claimed = claimed.length;
-      const byTenant = groupBy(
-        [...claimed].sort((a, b) => a.registrationTime.getTime() - b.registrationTime.getTime()),
-        (row) => row.tenantId,
-      );
-      await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, rows]) => {
-        try {
-          await sendTenant(tenantId, rows, summary);
-        } catch (error) {
-          // The claim expires and a later pass takes the rows again: nothing is lost.
-          logger?.error({ err: error, tenantId }, 'ONSS outbox: tenant pass failed');
-        }
-      });
-      if (now.getTime() - lastReconcileAt >= reconcileEveryMs) {
-        lastReconcileAt = now.getTime();
-        await reconcile(summary);
-      }
+      const summary = await sendDue();
+      if (ctx.now().getTime() - lastReconcileAt >= reconcileEveryMs) await reconcileDue(summary);
       return summary;
     },
+    sendDue,
+    reconcileDue,
   };
 }
 
@@ -295,29 +306,41 @@ export interface OnssWorkerOptions extends OnssOutboxOptions {
 }
 
 /**
- * Runs a pass every `intervalMs`, and `wakeDelayMs` after a registration is recorded in this
- * process (the next pass is planned when the previous ends, so passes never overlap in one process;
- * several processes share the work through SKIP LOCKED). Returns the stop function, which waits
- * for the pass in progress.
+ * Sends every `intervalMs`, and `wakeDelayMs` after a registration is recorded in this process (the
+ * next sending pass is planned when the previous ends, so they never overlap in one process; several
+ * processes share the work through SKIP LOCKED); fetches validities every `reconcileEveryMs`, beside
+ * the sending. Returns the stop function, which waits for the passes in progress.
  */
 export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): () => Promise<void> {
-  const { intervalMs = 2_000, wakeDelayMs = 50, logger } = options;
+  const { intervalMs = 2_000, wakeDelayMs = 50, reconcileEveryMs = 10_000, logger } = options;
   const outbox = createOnssOutbox(ctx, options);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let timerDueAt = Infinity;
   let running: Promise<void> | undefined;
   let wokenWhileRunning = false;
-  const runOnce = async () => {
+  const report = async (pass: () => Promise<OnssPassSummary>, name: string) => {
     try {
-      const summary = await outbox.runPass();
+      const summary = await pass();
       recordOnssPass(ctx.metrics, summary);
       const busy = Object.values(summary).some((count) => count > 0);
-      if (busy) logger.debug(summary, 'ONSS outbox pass');
+      if (busy) logger.debug(summary, name);
     } catch (error) {
-      logger.error({ err: error }, 'ONSS outbox pass failed');
+      logger.error({ err: error }, `${name} failed`);
     }
   };
+  const runOnce = () => report(() => outbox.sendDue(), 'ONSS outbox pass');
+
+  // Fetching validities is one call per registration and may take seconds: it runs beside the
+  // sending passes, never in front of them, so that a registration reaches ONSS as it happens.
+  let reconciling: Promise<void> | undefined;
+  const reconcileTimer = setInterval(() => {
+    if (stopped || reconciling) return;
+    reconciling = report(() => outbox.reconcileDue(), 'ONSS validity pass').finally(() => {
+      reconciling = undefined;
+    });
+  }, reconcileEveryMs);
+  reconcileTimer.unref();
   /** Plans the next pass in `delay` ms, unless one is already planned sooner. */
   const plan = (delay: number) => {
     if (stopped || running) return;
@@ -346,6 +369,7 @@ export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): ()
     stopped = true;
     unsubscribe();
     clearTimeout(timer);
-    await running;
+    clearInterval(reconcileTimer);
+    await Promise.all([running, reconciling]);
   };
 }
