@@ -22,3 +22,5 @@ export * from './api-keys.js';
 export * from './registrations.js';
 export * from './timesheets.js';
 export * from './password-links.js';
+export * from './licence-requests.js';
+export * from './platform.js';

@@ -28,7 +28,7 @@ interface Wording {
   footer: string;
 }
 
-const signature = {
+export const signature = {
   fr: 'ciao — enregistrement des présences',
   nl: 'ciao — aanwezigheidsregistratie',
   en: 'ciao — presence registration',
