@@ -147,7 +147,7 @@ const commands: Record<string, Command> = {
     },
   },
   'licence:reissue': {
-    summary: "Gives a licence a new code (shown once); the old code activates no new device",
+    summary: 'Gives a licence a new code (shown once); the old code activates no new device',
     usage: 'licence:reissue --tenant CODE --licence ID|LAST-4-CHARACTERS [--revoke-devices]',
     options: {
       tenant: { type: 'string' },
@@ -200,7 +200,7 @@ const commands: Record<string, Command> = {
     },
   },
   'licence:answer': {
-    summary: "Answers a licence request: issues a code for it (shown once) or refuses it",
+    summary: 'Answers a licence request: issues a code for it (shown once) or refuses it',
     usage:
       'licence:answer --request ID (--issue [--max-devices N] [--expires YYYY-MM-DD] [--note TEXT] | --refuse --reason TEXT)',
     options: {
@@ -220,7 +220,8 @@ const commands: Record<string, Command> = {
         throw new UsageError('--max-devices must be a whole number, e.g. 10.');
       }
       const reason = text(values, 'reason');
-      if (values.refuse && !reason?.trim()) throw new UsageError('--refuse needs --reason "…" (the company reads it).');
+      if (values.refuse && !reason?.trim())
+        throw new UsageError('--refuse needs --reason "…" (the company reads it).');
       const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
       const { request, code } = await answerLicenceRequest(ctx, {
         requestId: need(values, 'request'),
@@ -234,7 +235,9 @@ const commands: Record<string, Command> = {
             }
           : { decision: 'refuse' as const, reason: reason ?? '' }),
       });
-      console.log(`Request of ${request.tenant.code} ${request.request.status}; its administrators are e-mailed.`);
+      console.log(
+        `Request of ${request.tenant.code} ${request.request.status}; its administrators are e-mailed.`,
+      );
       if (code) console.log(`Code (shown only now, keep it safe): ${code}`);
     },
   },

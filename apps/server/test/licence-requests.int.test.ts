@@ -191,7 +191,11 @@ describe('licence requests and re-issued codes', () => {
     const { licence, code } = await createLicence(app.ctx.db, tenant.id, { maxDevices: 5 });
     const { device } = await createDevice(app.ctx.db, tenant.id, licence.id);
     const agent = await createAppAgent(app.ctx.db, tenant.id);
-    const { token } = await createAgentToken(app.ctx.db, { tenantId: tenant.id, agentId: agent.id, deviceId: device.id });
+    const { token } = await createAgentToken(app.ctx.db, {
+      tenantId: tenant.id,
+      agentId: agent.id,
+      deviceId: device.id,
+    });
     const me = () =>
       app.inject({ method: 'GET', url: `${agentApi}/me`, headers: { authorization: `Bearer ${token}` } });
     return { tenant, licence, code, me };

@@ -66,7 +66,11 @@ export const operatorSignInResponse = operatorSession.extend({ csrfToken: z.stri
  * @example
  * operatorEnrolment.shape.qrCodeSvg;
  */
-export const operatorEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrCodeSvg: z.string() });
+export const operatorEnrolment = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrCodeSvg: z.string(),
+});
 
 /**
  * Sets an operator's password with the one-time link of `operator:create`.

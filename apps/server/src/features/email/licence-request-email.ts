@@ -71,7 +71,8 @@ const wordings: Record<LicenceRequestEmailTemplate, Record<Language, Wording>> =
     nl: {
       subject: () => 'Uw aanvraag voor een ciao-licentiecode werd geweigerd',
       greeting: (v) => `Beste ${v.displayName},`,
-      body: (v) => `De aanvraag voor een licentiecode van ${v.companyName} van ${v.requestedOn} werd geweigerd.`,
+      body: (v) =>
+        `De aanvraag voor een licentiecode van ${v.companyName} van ${v.requestedOn} werd geweigerd.`,
       answerLabel: 'Reden',
       button: 'De licenties bekijken',
     },
@@ -85,7 +86,8 @@ const wordings: Record<LicenceRequestEmailTemplate, Record<Language, Wording>> =
     de: {
       subject: () => 'Ihre Anfrage nach einem ciao-Lizenzcode wurde abgelehnt',
       greeting: (v) => `Guten Tag ${v.displayName},`,
-      body: (v) => `Die Anfrage von ${v.companyName} nach einem Lizenzcode vom ${v.requestedOn} wurde abgelehnt.`,
+      body: (v) =>
+        `Die Anfrage von ${v.companyName} nach einem Lizenzcode vom ${v.requestedOn} wurde abgelehnt.`,
       answerLabel: 'Grund',
       button: 'Lizenzen ansehen',
     },

@@ -42,7 +42,10 @@ function selectRequests(db: Db) {
     .leftJoin(licences, eq(licences.id, licenceRequests.licenceId))
     .leftJoin(
       webUsers,
-      and(eq(webUsers.tenantId, licenceRequests.tenantId), eq(webUsers.id, licenceRequests.requestedByUserId)),
+      and(
+        eq(webUsers.tenantId, licenceRequests.tenantId),
+        eq(webUsers.id, licenceRequests.requestedByUserId),
+      ),
     );
 }
 

@@ -42,7 +42,8 @@ export const licenceRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       const caller = callerOf(request);
       const id = await askLicenceCode(app.ctx, { ...request.body, ...caller });
       const row = await findLicenceRequest(app.ctx.db, id);
-      if (!row || row.request.tenantId !== caller.tenantId) throw new DomainError('NOT_FOUND', 'Request not found.');
+      if (!row || row.request.tenantId !== caller.tenantId)
+        throw new DomainError('NOT_FOUND', 'Request not found.');
       return reply.status(201).send(presentLicenceRequest(row));
     },
   );

@@ -41,7 +41,10 @@ export async function answerLicenceRequest(ctx: PlatformContext, input: AnswerLi
   const terms =
     input.decision === 'issue'
       ? parseLicenceTerms(
-          { maxDevices: input.maxDevices ?? existing.request.requestedMaxDevices ?? 1, expires: input.expires },
+          {
+            maxDevices: input.maxDevices ?? existing.request.requestedMaxDevices ?? 1,
+            expires: input.expires,
+          },
           now,
         )
       : null;

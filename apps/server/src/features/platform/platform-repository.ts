@@ -126,7 +126,12 @@ export async function findLicencesByIdOrHint(db: Db, tenantId: string, reference
 /** The company's active administrators with an e-mail address: whom platform news is sent to. */
 export async function findTenantAdminRecipients(db: Db, tenantId: string) {
   return db
-    .select({ id: webUsers.id, displayName: webUsers.displayName, email: webUsers.email, language: webUsers.language })
+    .select({
+      id: webUsers.id,
+      displayName: webUsers.displayName,
+      email: webUsers.email,
+      language: webUsers.language,
+    })
     .from(webUsers)
     .where(
       and(
