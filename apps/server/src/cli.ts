@@ -15,6 +15,7 @@ import { answerLicenceRequest } from './features/platform/answer-licence-request
 import { listLicenceRequests } from './features/platform/list-licence-requests.js';
 import { listTenants } from './features/platform/list-tenants.js';
 import { reissueLicence } from './features/platform/reissue-licence.js';
+import { createOperator } from './features/operators/create-operator.js';
 import type { PlatformContext } from './features/platform/platform-context.js';
 import { presentPlatformLicenceRequest } from './features/licence-requests/licence-request-presenter.js';
 import { reactivateTenant } from './features/platform/reactivate-tenant.js';
@@ -28,6 +29,8 @@ interface Command {
   usage: string;
   options: Options;
   required: string[];
+  /** The option a single positional argument stands for (`operator:create ops@example.be`). */
+  positional?: string;
   run(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
 }
 
@@ -241,6 +244,28 @@ const commands: Record<string, Command> = {
       if (code) console.log(`Code (shown only now, keep it safe): ${code}`);
     },
   },
+  'operator:create': {
+    summary: 'Creates an operator of the web console and prints the one-time link to set the password',
+    usage: 'operator:create EMAIL [--name NAME]',
+    options: { email: { type: 'string' }, name: { type: 'string' } },
+    required: ['email'],
+    positional: 'email',
+    async run(ctx, values, config) {
+      const created = await createOperator(ctx, {
+        email: need(values, 'email'),
+        name: text(values, 'name'),
+        linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+      });
+      console.log(`Operator ${created.operator.email} created.`);
+      console.log(
+        `Link to set the password (valid until ${created.expiresAt.toISOString()}, single use): ${created.url}`,
+      );
+      console.log(
+        'The first sign-in at /platform sets up the authenticator app (two-factor sign-in is required).',
+      );
+      if (!config.publicUrl) console.log('Set PUBLIC_URL so that links point to the address people use.');
+    },
+  },
   'admin:invite': {
     summary: "Creates a company's administrator and e-mails the invitation link",
     usage: 'admin:invite --tenant CODE --login LOGIN --name NAME --email ADDRESS [--language fr|nl|en|de]',
@@ -327,12 +352,15 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let values: Values;
   try {
-    ({ values } = parseArgs({
+    let positionals: string[];
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positional !== undefined,
     }));
+    if (positionals.length > 1) throw new Error(`Unexpected argument "${positionals[1]}".`);
+    if (command.positional && positionals[0] !== undefined) values[command.positional] = positionals[0];
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;

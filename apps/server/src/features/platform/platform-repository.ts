@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { licences, tenants, webUsers } from '../../db/schema/index.js';
+import { emailOutbox, licences, tenants, webUsers } from '../../db/schema/index.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 
@@ -142,4 +142,17 @@ export async function findTenantAdminRecipients(db: Db, tenantId: string) {
       ),
     )
     .orderBy(webUsers.login);
+}
+
+/** One page of the e-mail outbox, newest first, with each message's company code. */
+export async function listOutboxEmails(db: Db, page: number, pageSize: number) {
+  const rows = await db
+    .select({ email: emailOutbox, tenantCode: tenants.code })
+    .from(emailOutbox)
+    .leftJoin(tenants, eq(tenants.id, emailOutbox.tenantId))
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(emailOutbox);
+  return { rows, total: total?.n ?? 0 };
 }
