@@ -62,6 +62,10 @@ import passwordLinksDe from '../features/password-links/i18n/de.json';
 import passwordLinksEn from '../features/password-links/i18n/en.json';
 import passwordLinksFr from '../features/password-links/i18n/fr.json';
 import passwordLinksNl from '../features/password-links/i18n/nl.json';
+import platformDe from '../features/platform/i18n/de.json';
+import platformEn from '../features/platform/i18n/en.json';
+import platformFr from '../features/platform/i18n/fr.json';
+import platformNl from '../features/platform/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -82,6 +86,7 @@ const featureCatalogues = {
     registrations: registrationsFr,
     timesheets: timesheetsFr,
     passwordLinks: passwordLinksFr,
+    platform: platformFr,
   },
   nl: {
     ...companyNl,
@@ -99,6 +104,7 @@ const featureCatalogues = {
     registrations: registrationsNl,
     timesheets: timesheetsNl,
     passwordLinks: passwordLinksNl,
+    platform: platformNl,
   },
   en: {
     ...companyEn,
@@ -116,6 +122,7 @@ const featureCatalogues = {
     registrations: registrationsEn,
     timesheets: timesheetsEn,
     passwordLinks: passwordLinksEn,
+    platform: platformEn,
   },
   de: {
     ...companyDe,
@@ -133,6 +140,7 @@ const featureCatalogues = {
     registrations: registrationsDe,
     timesheets: timesheetsDe,
     passwordLinks: passwordLinksDe,
+    platform: platformDe,
   },
 };
 
