@@ -16,6 +16,7 @@ import { listLicenceRequests } from './features/platform/list-licence-requests.j
 import { listTenants } from './features/platform/list-tenants.js';
 import { reissueLicence } from './features/platform/reissue-licence.js';
 import { createOperator } from './features/operators/create-operator.js';
+import { resetOperator } from './features/operators/reset-operator.js';
 import type { PlatformContext } from './features/platform/platform-context.js';
 import { presentPlatformLicenceRequest } from './features/licence-requests/licence-request-presenter.js';
 import { reactivateTenant } from './features/platform/reactivate-tenant.js';
@@ -264,6 +265,23 @@ const commands: Record<string, Command> = {
         'The first sign-in at /platform sets up the authenticator app (two-factor sign-in is required).',
       );
       if (!config.publicUrl) console.log('Set PUBLIC_URL so that links point to the address people use.');
+    },
+  },
+  'operator:reset': {
+    summary: "Wipes an operator's password and authenticator and prints a new one-time link",
+    usage: 'operator:reset EMAIL',
+    options: { email: { type: 'string' } },
+    required: ['email'],
+    positional: 'email',
+    async run(ctx, values, config) {
+      const reset = await resetOperator(ctx, {
+        email: need(values, 'email'),
+        linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+      });
+      console.log(`Operator ${reset.operator.email} reset: signed out everywhere, authenticator removed.`);
+      console.log(
+        `Link to set the password (valid until ${reset.expiresAt.toISOString()}, single use): ${reset.url}`,
+      );
     },
   },
   'admin:invite': {
