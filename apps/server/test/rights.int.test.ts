@@ -66,6 +66,7 @@ describe('rights on every route', () => {
         access === 'public' ||
         access === 'agent' ||
         access === 'device' ||
+        access === 'operator' ||
         (typeof access === 'object' && 'apiScope' in access)
       )
         continue;
@@ -167,7 +168,7 @@ describe('rights on every route', () => {
     // The public API's caller is an API key, which `send` adds: no session.
     if (typeof access === 'object' && 'apiScope' in access) return { role: 'ADMIN' as const, world: own };
     const role: Role =
-      access === 'signedIn' || access === 'public'
+      access === 'signedIn' || access === 'public' || access === 'operator'
         ? 'ADMIN'
         : (roles.find((r) => can(r, access.capability)) ?? 'ADMIN');
     return { role, session: await sessionFor(subject.app, own, role), world: own };
