@@ -306,6 +306,16 @@ describe('operator console', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ code, status: 'active' });
+    const [createdAudit] = await app.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, created.json().id as string));
+    expect(createdAudit).toMatchObject({
+      action: 'tenant.created',
+      actorType: 'operator',
+      ip: expect.any(String),
+      requestId: expect.any(String),
+    });
 
     const issued = await asOperator(browser, {
       method: 'POST',

@@ -43,6 +43,7 @@ export async function createOperator(
     await recordAudit(tx, {
       tenantId: null,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'operator.created',
       entityType: 'operator',
       entityId: created.id,

@@ -29,6 +29,7 @@ export async function resetOperator(ctx: PlatformContext, input: { email: string
     await recordAudit(tx, {
       tenantId: null,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'operator.reset',
       entityType: 'operator',
       entityId: operator.id,

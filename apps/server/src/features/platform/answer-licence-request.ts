@@ -58,7 +58,7 @@ export async function answerLicenceRequest(ctx: PlatformContext, input: AnswerLi
     }
     let issued: Awaited<ReturnType<typeof insertIssuedLicence>> | null = null;
     if (terms) {
-      issued = await insertIssuedLicence(tx, ctx.actor, {
+      issued = await insertIssuedLicence(tx, ctx, {
         tenantId: tenant.id,
         ...terms,
         label: null,
@@ -77,6 +77,7 @@ export async function answerLicenceRequest(ctx: PlatformContext, input: AnswerLi
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: status === 'answered' ? 'licence_request.answered' : 'licence_request.refused',
       entityType: 'licence_request',
       entityId: input.requestId,

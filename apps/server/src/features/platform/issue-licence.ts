@@ -46,7 +46,7 @@ export function parseLicenceTerms(input: { maxDevices: number; expires?: string 
 /** Creates the licence in the caller's transaction (audited); returns the code, which is never stored. */
 export async function insertIssuedLicence(
   tx: Db,
-  actor: PlatformContext['actor'],
+  ctx: Pick<PlatformContext, 'actor' | 'origin'>,
   values: { tenantId: string; maxDevices: number; expiresAt: Date | null; label: string | null; now: Date },
 ) {
   const code = newLicenceCode();
@@ -61,7 +61,8 @@ export async function insertIssuedLicence(
   });
   await recordAudit(tx, {
     tenantId: values.tenantId,
-    actor,
+    actor: ctx.actor,
+    ...ctx.origin,
     action: 'licence.created',
     entityType: 'licence',
     entityId: licence.id,
@@ -84,7 +85,7 @@ export async function issueLicence(ctx: PlatformContext, input: IssueLicenceInpu
   const terms = parseLicenceTerms(input, now);
   const tenant = await requireTenantByCode(ctx.db, input.tenantCode);
   const { code, licence } = await ctx.db.transaction((tx) =>
-    insertIssuedLicence(tx, ctx.actor, {
+    insertIssuedLicence(tx, ctx, {
       tenantId: tenant.id,
       ...terms,
       label: input.label?.trim() || null,

@@ -46,7 +46,12 @@ const outboxStatuses = new Set(['pending', 'sent', 'failed', 'logged']);
 function platformOf(request: FastifyRequest): PlatformContext {
   const operator = requireOperator(request);
   const { db, now } = request.server.ctx;
-  return { db, now, actor: { type: 'operator', id: operator.operatorId } };
+  return {
+    db,
+    now,
+    actor: { type: 'operator', id: operator.operatorId },
+    origin: { ip: request.ip, requestId: request.id },
+  };
 }
 
 /** The operator console's API: companies, their usage, licence codes, first administrators, requests, e-mails. */

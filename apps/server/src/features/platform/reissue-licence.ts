@@ -54,6 +54,7 @@ export async function reissueLicence(ctx: PlatformContext, input: ReissueLicence
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'licence.reissued',
       entityType: 'licence',
       entityId: target.id,
