@@ -11,6 +11,19 @@ function currentCode(): string {
   return new TOTP({ secret: Secret.fromBase32(TOTP_SECRET), digits: 6, period: 30 }).generate();
 }
 
+// The server accepts each code once (no replay): a second sign-in within the same 30 seconds
+// waits for the authenticator's next code, as a person would.
+let lastCode: string | undefined;
+async function freshCode(page: Page): Promise<string> {
+  let code = currentCode();
+  while (code === lastCode) {
+    await page.waitForTimeout(1000);
+    code = currentCode();
+  }
+  lastCode = code;
+  return code;
+}
+
 async function signInOperator(page: Page, scan = false) {
   await page.goto('/platform');
   await expect(page).toHaveURL(/\/platform\/sign-in$/);
@@ -27,12 +40,14 @@ async function signInOperator(page: Page, scan = false) {
     await expect(page.getByRole('alert')).toContainText('Ce code est incorrect ou expiré');
     await expectAccessible(page);
   }
-  await code.fill(currentCode());
+  await code.fill(await freshCode(page));
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { name: 'Sociétés', level: 1 })).toBeVisible();
 }
 
 test.describe('operator console', () => {
+  // A sign-in may wait up to 30 seconds for the next authenticator code.
+  test.describe.configure({ timeout: 90_000 });
   test('the operator signs in with TOTP, creates a company, issues its code once and invites its first administrator', async ({
     page,
   }) => {

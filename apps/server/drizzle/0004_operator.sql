@@ -14,6 +14,7 @@ CREATE TABLE "operator_sessions" (
 ALTER TABLE "licence_requests" ADD COLUMN "answered_by" text;--> statement-breakpoint
 ALTER TABLE "licence_requests" ADD COLUMN "licence_id" uuid;--> statement-breakpoint
 ALTER TABLE "licence_requests" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "operators" ADD COLUMN "totp_last_step" bigint;--> statement-breakpoint
 ALTER TABLE "operators" ADD COLUMN "password_token_hash" text;--> statement-breakpoint
 ALTER TABLE "operators" ADD COLUMN "password_token_expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "operators" ADD COLUMN "last_login_at" timestamp with time zone;--> statement-breakpoint

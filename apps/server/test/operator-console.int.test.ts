@@ -170,6 +170,20 @@ describe('operator console', () => {
     });
     expect(ok.statusCode).toBe(200);
     const browser = browserAfter(ok);
+    // The same code, seen once, opens nothing again: the next sign-in waits for the next code.
+    const replay = await asOperator(browserAfter(await signIn(email)), {
+      method: 'POST',
+      url: '/api/platform/auth/second-factor',
+      payload: { code: currentTotp(secret, app.ctx.now()) },
+    });
+    expect(replay.json().code).toBe('SECOND_FACTOR_INVALID');
+    subject.clock.advance(30_000);
+    const next = await asOperator(browserAfter(await signIn(email)), {
+      method: 'POST',
+      url: '/api/platform/auth/second-factor',
+      payload: { code: currentTotp(secret, app.ctx.now()) },
+    });
+    expect(next.statusCode).toBe(200);
     const noCsrf = await app.inject({
       method: 'POST',
       url: '/api/platform/tenants',

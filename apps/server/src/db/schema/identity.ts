@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, instant, updatedAt } from './columns.js';
 import { devices, tenants } from './tenants.js';
 import { agents } from './people.js';
@@ -140,6 +140,8 @@ export const operators = pgTable(
     passwordHash: text('password_hash'),
     totpSecretEncrypted: bytea('totp_secret_encrypted'),
     totpEnabledAt: instant('totp_enabled_at'),
+    /** The 30-second step of the last code accepted: a code is never accepted twice (no replay). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: instant('locked_until'),
     active: boolean('active').notNull().default(true),

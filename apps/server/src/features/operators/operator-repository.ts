@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { operators, operatorSessions } from '../../db/schema/index.js';
 
@@ -58,6 +58,7 @@ export async function updateOperator(
       | 'passwordHash'
       | 'totpSecretEncrypted'
       | 'totpEnabledAt'
+      | 'totpLastStep'
       | 'passwordTokenHash'
       | 'passwordTokenExpiresAt'
       | 'lastLoginAt'
@@ -71,6 +72,18 @@ export async function updateOperator(
     .update(operators)
     .set({ ...rest, updatedAt: now })
     .where(eq(operators.id, operatorId));
+}
+
+/** Records an accepted TOTP step unless it (or a later one) was used already; true when recorded. */
+export async function recordOperatorTotpStep(db: Db, operatorId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(operators)
+    .set({ totpLastStep: step })
+    .where(
+      and(eq(operators.id, operatorId), or(isNull(operators.totpLastStep), lt(operators.totpLastStep, step))),
+    )
+    .returning({ id: operators.id });
+  return rows.length === 1;
 }
 
 /** Single use: only one of two requests racing with one link gets the operator back. */

@@ -21,6 +21,7 @@ export async function resetOperator(ctx: PlatformContext, input: { email: string
       passwordHash: null,
       totpSecretEncrypted: null,
       totpEnabledAt: null,
+      totpLastStep: null,
       passwordTokenHash: sha256Hex(token),
       passwordTokenExpiresAt: expiresAt,
       now,

@@ -19,6 +19,7 @@ export async function startOperatorEnrolment(
   await ctx.db.transaction(async (tx) => {
     await updateOperator(tx, operator.id, {
       totpSecretEncrypted: ctx.secretBox.seal(secret),
+      totpLastStep: null,
       now: ctx.now(),
     });
     await recordAudit(tx, {

@@ -7,13 +7,14 @@ import {
   recordFailedAttempt,
   throttleKeys,
 } from '../auth/login-throttle.js';
-import { verifyTotp } from '../auth/totp.js';
-import type { OperatorRow } from './operator-repository.js';
+import { acceptedTotpStep } from '../auth/totp.js';
+import { recordOperatorTotpStep, type OperatorRow } from './operator-repository.js';
 import { OPERATOR_THROTTLE_SCOPE } from './sign-in-operator.js';
 
 /**
  * Checks an operator's authenticator code against their (sealed) secret, throttled like a password:
- * a wrong code counts as a failed attempt, so six digits cannot be walked through.
+ * a wrong code counts as a failed attempt, so six digits cannot be walked through, and a code is
+ * accepted once only.
  */
 export async function verifyOperatorCode(
   ctx: AppContext,
@@ -27,7 +28,11 @@ export async function verifyOperatorCode(
     throw new DomainError('CONFLICT', 'Start the set-up first: no authenticator secret is pending.');
   }
   const secret = ctx.secretBox.open(operator.totpSecretEncrypted).toString('utf8');
-  if (!verifyTotp(secret, input.code.trim(), now)) {
+  const step = acceptedTotpStep(secret, input.code.trim(), now);
+  // A code already used (its step or an earlier one) is refused like a wrong one: it may have been
+  // seen over a shoulder or in a proxy's log. Conditional, so two racing requests cannot both pass.
+  const fresh = step !== null && (await recordOperatorTotpStep(ctx.db, operator.id, step));
+  if (!fresh) {
     await recordFailedAttempt(ctx.db, keys, now);
     await recordAudit(ctx.db, {
       tenantId: null,
