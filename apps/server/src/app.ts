@@ -22,6 +22,8 @@ import { authRoutes } from './features/auth/auth-routes.js';
 import { clockRoutes } from './features/clock/clock-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { licenceRoutes } from './features/licences/licence-routes.js';
+import { operatorAuthRoutes } from './features/operators/operator-auth-routes.js';
+import { platformRoutes } from './features/platform/platform-routes.js';
 import { metaRoutes } from './features/meta/meta-routes.js';
 import { PresenceHub } from './features/presence/presence-hub.js';
 import { presenceRoutes } from './features/presence/presence-routes.js';
@@ -179,6 +181,8 @@ export async function buildApp({
   // Public API (versioned prefix /api/v1), opened by the API keys the administrators create.
   await app.register(apiKeyRoutes);
   await app.register(publicApiRoutes);
+  await app.register(operatorAuthRoutes);
+  await app.register(platformRoutes);
 
   await registerStaticApps(app, serveFrontEnds ? frontEndDirs : null);
 

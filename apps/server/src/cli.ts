@@ -11,8 +11,14 @@ import { migrateDatabase } from './db/migrate.js';
 import { createTenant } from './features/platform/create-tenant.js';
 import { inviteFirstAdmin } from './features/platform/invite-first-admin.js';
 import { issueLicence } from './features/platform/issue-licence.js';
+import { answerLicenceRequest } from './features/platform/answer-licence-request.js';
+import { listLicenceRequests } from './features/platform/list-licence-requests.js';
 import { listTenants } from './features/platform/list-tenants.js';
+import { reissueLicence } from './features/platform/reissue-licence.js';
+import { createOperator } from './features/operators/create-operator.js';
+import { resetOperator } from './features/operators/reset-operator.js';
 import type { PlatformContext } from './features/platform/platform-context.js';
+import { presentPlatformLicenceRequest } from './features/licence-requests/licence-request-presenter.js';
 import { reactivateTenant } from './features/platform/reactivate-tenant.js';
 import { suspendTenant } from './features/platform/suspend-tenant.js';
 
@@ -24,6 +30,8 @@ interface Command {
   usage: string;
   options: Options;
   required: string[];
+  /** The option a single positional argument stands for (`operator:create ops@example.be`). */
+  positional?: string;
   run(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
 }
 
@@ -142,6 +150,140 @@ const commands: Record<string, Command> = {
       console.log(`Code (shown only now, keep it safe): ${code}`);
     },
   },
+  'licence:reissue': {
+    summary: 'Gives a licence a new code (shown once); the old code activates no new device',
+    usage: 'licence:reissue --tenant CODE --licence ID|LAST-4-CHARACTERS [--revoke-devices]',
+    options: {
+      tenant: { type: 'string' },
+      licence: { type: 'string' },
+      'revoke-devices': { type: 'boolean' },
+    },
+    required: ['tenant', 'licence'],
+    async run(ctx, values) {
+      const result = await reissueLicence(ctx, {
+        tenantCode: need(values, 'tenant'),
+        licence: need(values, 'licence'),
+        revokeDevices: values['revoke-devices'] === true,
+      });
+      console.log(`Licence ${result.licence.licence.id} of ${result.tenant.code} re-issued.`);
+      console.log(
+        result.revokedDevices > 0
+          ? `${result.revokedDevices} device(s) revoked: they must be activated again with the new code.`
+          : `The ${result.licence.activeDevices} device(s) already activated keep working.`,
+      );
+      console.log(`New code (shown only now, keep it safe): ${result.code}`);
+    },
+  },
+  'licence:requests': {
+    summary: "Lists the companies' requests for a licence code (open ones first)",
+    usage: 'licence:requests [--status open|answered|refused] [--json]',
+    options: { status: { type: 'string' }, json: { type: 'boolean' } },
+    required: [],
+    async run(ctx, values) {
+      const status = text(values, 'status');
+      if (status !== undefined && !['open', 'answered', 'refused'].includes(status)) {
+        throw new UsageError('--status must be open, answered or refused.');
+      }
+      const rows = await listLicenceRequests(ctx, status as 'open' | 'answered' | 'refused' | undefined);
+      if (values.json) {
+        console.log(JSON.stringify(rows.map(presentPlatformLicenceRequest), null, 2));
+        return;
+      }
+      if (rows.length === 0) {
+        console.log('No licence request.');
+        return;
+      }
+      for (const { request, tenant, requestedBy } of rows) {
+        console.log(
+          `${request.id}  ${tenant.code}  ${request.status}  ${request.requestedMaxDevices ?? '?'} devices  ` +
+            `${request.createdAt.toISOString()}  by ${requestedBy?.displayName ?? '—'}`,
+        );
+        console.log(`    ${request.message ?? ''}`);
+        if (request.answer) console.log(`    answer: ${request.answer}`);
+      }
+    },
+  },
+  'licence:answer': {
+    summary: 'Answers a licence request: issues a code for it (shown once) or refuses it',
+    usage:
+      'licence:answer --request ID (--issue [--max-devices N] [--expires YYYY-MM-DD] [--note TEXT] | --refuse --reason TEXT)',
+    options: {
+      request: { type: 'string' },
+      issue: { type: 'boolean' },
+      refuse: { type: 'boolean' },
+      'max-devices': { type: 'string' },
+      expires: { type: 'string' },
+      note: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    required: ['request'],
+    async run(ctx, values, config) {
+      if (values.issue === values.refuse) throw new UsageError('Give either --issue or --refuse.');
+      const maxDevices = text(values, 'max-devices');
+      if (maxDevices !== undefined && !/^\d+$/.test(maxDevices)) {
+        throw new UsageError('--max-devices must be a whole number, e.g. 10.');
+      }
+      const reason = text(values, 'reason');
+      if (values.refuse && !reason?.trim())
+        throw new UsageError('--refuse needs --reason "…" (the company reads it).');
+      const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
+      const { request, code } = await answerLicenceRequest(ctx, {
+        requestId: need(values, 'request'),
+        linkBase,
+        ...(values.issue
+          ? {
+              decision: 'issue' as const,
+              maxDevices: maxDevices === undefined ? undefined : Number(maxDevices),
+              expires: text(values, 'expires'),
+              note: text(values, 'note'),
+            }
+          : { decision: 'refuse' as const, reason: reason ?? '' }),
+      });
+      console.log(
+        `Request of ${request.tenant.code} ${request.request.status}; its administrators are e-mailed.`,
+      );
+      if (code) console.log(`Code (shown only now, keep it safe): ${code}`);
+    },
+  },
+  'operator:create': {
+    summary: 'Creates an operator of the web console and prints the one-time link to set the password',
+    usage: 'operator:create EMAIL [--name NAME]',
+    options: { email: { type: 'string' }, name: { type: 'string' } },
+    required: ['email'],
+    positional: 'email',
+    async run(ctx, values, config) {
+      const created = await createOperator(ctx, {
+        email: need(values, 'email'),
+        name: text(values, 'name'),
+        linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+      });
+      console.log(`Operator ${created.operator.email} created.`);
+      console.log(
+        `Link to set the password (valid until ${created.expiresAt.toISOString()}, single use): ${created.url}`,
+      );
+      console.log(
+        'The first sign-in at /platform sets up the authenticator app (two-factor sign-in is required).',
+      );
+      if (!config.publicUrl) console.log('Set PUBLIC_URL so that links point to the address people use.');
+    },
+  },
+  'operator:reset': {
+    summary: "Wipes an operator's password and authenticator and prints a new one-time link",
+    usage: 'operator:reset EMAIL',
+    options: { email: { type: 'string' } },
+    required: ['email'],
+    positional: 'email',
+    async run(ctx, values, config) {
+      const reset = await resetOperator(ctx, {
+        email: need(values, 'email'),
+        linkBase: config.publicUrl ?? `http://localhost:${config.port}`,
+      });
+      console.log(`Operator ${reset.operator.email} reset: signed out everywhere, authenticator removed.`);
+      console.log(
+        `Link to set the password (valid until ${reset.expiresAt.toISOString()}, single use): ${reset.url}`,
+      );
+    },
+  },
   'admin:invite': {
     summary: "Creates a company's administrator and e-mails the invitation link",
     usage: 'admin:invite --tenant CODE --login LOGIN --name NAME --email ADDRESS [--language fr|nl|en|de]',
@@ -228,12 +370,15 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let values: Values;
   try {
-    ({ values } = parseArgs({
+    let positionals: string[];
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positional !== undefined,
     }));
+    if (positionals.length > 1) throw new Error(`Unexpected argument "${positionals[1]}".`);
+    if (command.positional && positionals[0] !== undefined) values[command.positional] = positionals[0];
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;

@@ -12,7 +12,8 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { auditLog, tenants } from '../src/db/schema/index.js';
 import { createSecretBox } from '../src/security/secret-box.js';
 import { testConfig } from './support/test-app.js';
-import { signIn } from './support/web-client.js';
+import { webSessionFor } from './support/factories.js';
+import { asUser, signIn } from './support/web-client.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -232,6 +233,111 @@ describe('operator command line', () => {
           password: 'le chef choisit ceci',
         });
         expect(back.response.statusCode).toBe(200);
+      });
+    },
+  );
+
+  it(
+    're-issues a code keeping the phones, lists and answers licence requests, creates and resets an operator',
+    { timeout: 600_000 },
+    async () => {
+      const other = `${code}R`;
+      expect((await ciao(['tenant:create', '--code', other, '--name', 'Reprise SRL'], env)).code).toBe(0);
+      const issued = await ciao(['licence:issue', '--tenant', other, '--max-devices', '2'], env);
+      const oldCode = /Code \(shown only now, keep it safe\): ([A-Z0-9-]+)/.exec(issued.out)![1]!;
+
+      const requestIds = await withApp(async (app) => {
+        expect((await activate(app, oldCode)).statusCode).toBe(200);
+        const [tenant] = await app.ctx.db.select().from(tenants).where(eq(tenants.code, other));
+        const admin = await webSessionFor(app, tenant!.id, 'ADMIN');
+        const ids: string[] = [];
+        for (const reason of ['Nouvelle équipe', 'Encore des téléphones']) {
+          const asked = await asUser(app, admin.session, {
+            method: 'POST',
+            url: '/api/licence-requests',
+            payload: { reason, maxDevices: 4 },
+          });
+          expect(asked.statusCode).toBe(201);
+          ids.push(asked.json().id as string);
+        }
+        return ids;
+      });
+
+      const reissued = await ciao(
+        ['licence:reissue', '--tenant', other, '--licence', oldCode.slice(-4)],
+        env,
+      );
+      expect(reissued.err).toBe('');
+      expect(reissued.out).toContain('The 1 device(s) already activated keep working.');
+      const newCode = /New code \(shown only now, keep it safe\): ([A-Z0-9-]+)/.exec(reissued.out)?.[1];
+      expect(newCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+      const listed = await ciao(['licence:requests', '--status', 'open', '--json'], env);
+      expect(listed.code).toBe(0);
+      expect(
+        JSON.parse(listed.out)
+          .map((row: { id: string }) => row.id)
+          .sort(),
+      ).toEqual([...requestIds].sort());
+
+      const refused = await ciao(
+        ['licence:answer', '--request', requestIds[0]!, '--refuse', '--reason', 'Quota atteint'],
+        env,
+      );
+      expect(refused.code).toBe(0);
+      expect(refused.out).toContain('refused');
+      const answered = await ciao(
+        ['licence:answer', '--request', requestIds[1]!, '--issue', '--max-devices', '3'],
+        env,
+      );
+      expect(answered.code).toBe(0);
+      const answerCode = /Code \(shown only now, keep it safe\): ([A-Z0-9-]+)/.exec(answered.out)?.[1];
+      expect(answerCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      const twice = await ciao(
+        ['licence:answer', '--request', requestIds[1]!, '--refuse', '--reason', 'x y z'],
+        env,
+      );
+      expect(twice.code).toBe(1);
+      expect(twice.err).toContain('already been answered');
+      const neither = await ciao(['licence:answer', '--request', requestIds[1]!], env);
+      expect(neither.code).toBe(2);
+
+      const created = await ciao(['operator:create', 'Ops@Example.be', '--name', 'Olivier'], env);
+      expect(created.code).toBe(0);
+      expect(created.out).toMatch(/https:\/\/ciao\.example\.be\/platform\/set-password\?token=\S+/);
+      const duplicate = await ciao(['operator:create', 'ops@example.be'], env);
+      expect(duplicate.code).toBe(1);
+      const reset = await ciao(['operator:reset', 'ops@example.be'], env);
+      expect(reset.code).toBe(0);
+      const link = /single use\): (\S+)/.exec(reset.out)![1]!;
+
+      await withApp(async (app) => {
+        // The old code activates nothing, the new one and the answer's do; the phone stayed in.
+        expect((await activate(app, oldCode)).json().code).toBe('LICENCE_INVALID');
+        expect((await activate(app, newCode!)).statusCode).toBe(200);
+        expect((await activate(app, answerCode!)).statusCode).toBe(200);
+        const [tenant] = await app.ctx.db.select().from(tenants).where(eq(tenants.code, other));
+        const admin = await webSessionFor(app, tenant!.id, 'ADMIN');
+        const mine = await asUser(app, admin.session, { method: 'GET', url: '/api/licence-requests' });
+        expect(
+          mine
+            .json()
+            .items.map((item: { status: string }) => item.status)
+            .sort(),
+        ).toEqual(['answered', 'refused']);
+        const token = new URL(link).searchParams.get('token');
+        const set = await app.inject({
+          method: 'POST',
+          url: '/api/platform/auth/password',
+          payload: { token, password: 'operator passphrase' },
+        });
+        expect(set.statusCode).toBe(200);
+        const signIn = await app.inject({
+          method: 'POST',
+          url: '/api/platform/auth/sign-in',
+          payload: { email: 'OPS@example.be', password: 'operator passphrase' },
+        });
+        expect(signIn.json()).toMatchObject({ stage: 'enrolment_required' });
       });
     },
   );

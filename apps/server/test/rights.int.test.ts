@@ -41,7 +41,11 @@ describe('rights on every route', () => {
     subject = await createTestApp();
     own = await createTenantWorld(subject.app);
     other = await createTenantWorld(subject.app);
-    routes = subject.app.routeRegistry.filter((route) => route.access !== 'public');
+    // The operator console's routes take operator sessions, never a tenant's user (no role, no
+    // tenant): tests/operator-console.int.test.ts checks them, and that each side is closed to the other.
+    routes = subject.app.routeRegistry.filter(
+      (route) => route.access !== 'public' && route.access !== 'operator',
+    );
   });
   afterAll(async () => {
     await subject.close();
@@ -62,6 +66,7 @@ describe('rights on every route', () => {
         access === 'public' ||
         access === 'agent' ||
         access === 'device' ||
+        access === 'operator' ||
         (typeof access === 'object' && 'apiScope' in access)
       )
         continue;
@@ -163,7 +168,7 @@ describe('rights on every route', () => {
     // The public API's caller is an API key, which `send` adds: no session.
     if (typeof access === 'object' && 'apiScope' in access) return { role: 'ADMIN' as const, world: own };
     const role: Role =
-      access === 'signedIn' || access === 'public'
+      access === 'signedIn' || access === 'public' || access === 'operator'
         ? 'ADMIN'
         : (roles.find((r) => can(r, access.capability)) ?? 'ADMIN');
     return { role, session: await sessionFor(subject.app, own, role), world: own };

@@ -34,7 +34,15 @@ describe('data model', () => {
   });
 
   it('gives every tenant-owned table a tenant_id leading an index', async () => {
-    const platformTables = ['tenants', 'operators', 'auth_throttles', 'audit_log', 'jobs', 'email_outbox'];
+    const platformTables = [
+      'tenants',
+      'operators',
+      'operator_sessions',
+      'auth_throttles',
+      'audit_log',
+      'jobs',
+      'email_outbox',
+    ];
     const tables = await rows<{ table_name: string }>(
       database,
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,

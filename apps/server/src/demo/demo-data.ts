@@ -28,6 +28,17 @@ export const demoLicenceCode = 'CIAO-DEMO-2026';
 export const demoWebPassword = 'ciao-demo-2026';
 export const demoAgentPassword = 'test1234';
 
+/**
+ * The operator of the demo's console (`/platform`), with a fixed TOTP secret so that anyone can add
+ * it to an authenticator app (documented in the README). Never do this outside a demo.
+ */
+export const demoOperator = {
+  email: 'operator@ciao.demo',
+  displayName: 'Olivia Operator',
+  password: demoWebPassword,
+  totpSecret: 'CIAODEMOPLATFORMOPERATORTOTPKEYS',
+};
+
 export const demoUsers = [
   { login: 'admin', displayName: 'Alice Admin', role: 'ADMIN' },
   { login: 'gestionnaire', displayName: 'Gaston Gestionnaire', role: 'ADMIN_MANAGER' },

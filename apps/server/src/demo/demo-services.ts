@@ -6,6 +6,7 @@ import {
   demoAgentPassword,
   demoEmptyTenant,
   demoLicenceCode,
+  demoOperator,
   demoTenant,
   demoUsers,
   demoWebPassword,
@@ -112,6 +113,7 @@ export function printWelcome({
       `  Back-office logins (company ${demoTenant.code}, password ${demoWebPassword}): ${demoUsers.map((user) => `${user.login} (${user.role})`).join(', ')}`,
       `  Agent app: licence code ${demoLicenceCode}, then TEST@${demoTenant.code} with password ${demoAgentPassword}`,
       `Empty company ${demoEmptyTenant.code}, to set up from scratch: back-office login ${demoEmptyTenant.adminLogin}, password ${demoWebPassword}`,
+      `Operator console ${base}/platform: ${demoOperator.email}, password ${demoOperator.password}, TOTP secret ${demoOperator.totpSecret} (add it to an authenticator app)`,
     );
   }
   lines.push('', 'Press Ctrl-C to stop.', '');

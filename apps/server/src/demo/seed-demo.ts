@@ -5,6 +5,7 @@ import {
   clients,
   licences,
   onssConnections,
+  operators,
   sites,
   subcontractors,
   taskAgents,
@@ -24,6 +25,7 @@ import {
   demoClients,
   demoEmptyTenant,
   demoLicenceCode,
+  demoOperator,
   demoSites,
   demoSubcontractor,
   demoTaskGroups,
@@ -59,6 +61,19 @@ export async function seedDemo(db: Db, options: { secretBox?: SecretBox } = {}):
   const onssConnection = options.secretBox ? await demoOnssConnection(options.secretBox) : undefined;
 
   await db.transaction(async (tx) => {
+    // The console's operator: its authenticator already set up (with the demo's fixed secret) when
+    // the secret box is at hand to seal it, else set up at the first sign-in.
+    await tx
+      .insert(operators)
+      .values({
+        email: demoOperator.email,
+        displayName: demoOperator.displayName,
+        passwordHash: webPasswordHash,
+        totpSecretEncrypted: options.secretBox ? options.secretBox.seal(demoOperator.totpSecret) : null,
+        totpEnabledAt: options.secretBox ? new Date() : null,
+      })
+      .onConflictDoNothing();
+
     const [tenant] = await tx
       .insert(tenants)
       .values({

@@ -11,6 +11,11 @@ import {
   touchWebSession,
 } from '../features/auth/web-session-repository.js';
 import { findApiKeyByPrefix, touchApiKey } from '../features/api-keys/api-key-repository.js';
+import {
+  findOperatorSession,
+  revokeOperatorSession,
+  touchOperatorSession,
+} from '../features/operators/operator-repository.js';
 import { apiKeyPrefix, hashApiKey } from '../features/api-keys/api-key-secret.js';
 import { constantTimeEqual, sha256Hex } from '../security/tokens.js';
 import type { RouteAccess } from './route-access.js';
@@ -19,6 +24,10 @@ import type { Principal } from './principal.js';
 export const sessionCookieName = 'ciao_session';
 export const csrfCookieName = 'ciao_csrf';
 export const csrfHeaderName = 'x-csrf-token';
+/** The operator console's cookies: other names, and the session one only sent to /api/platform. */
+export const operatorSessionCookieName = 'ciao_operator_session';
+export const operatorCsrfCookieName = 'ciao_operator_csrf';
+export const operatorCookiePath = '/api/platform';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Seen-at is refreshed at most once a minute: enough for idle timeouts, few writes.
@@ -222,6 +231,52 @@ async function authenticateApiKey(
 }
 
 /**
+ * An operator of the console: the operator session cookie (never a tenant's session, never a token),
+ * CSRF on changes, and the second factor done unless the route serves a sign-in step.
+ */
+async function authenticateOperator(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+  const { db, now: clock, sessions } = app.ctx;
+  const cookie = request.cookies[operatorSessionCookieName];
+  if (!cookie) throw new DomainError('UNAUTHENTICATED', 'Sign in to the operator console to continue.');
+  const idHash = sha256Hex(cookie);
+  const found = await findOperatorSession(db, idHash);
+  const now = clock();
+  if (!found) throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
+  const { session, operator } = found;
+  const idleLimit = session.lastSeenAt.getTime() + sessions.idleMinutes * 60_000;
+  if (session.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime() || !operator.active) {
+    await revokeOperatorSession(db, idHash, now);
+    throw new DomainError('SESSION_EXPIRED', 'Your session has ended. Sign in again.');
+  }
+  const stage = session.stage as 'password' | 'enrolment' | 'signed_in';
+  const allowed = request.routeOptions.config.operatorStages ?? [];
+  if (stage === 'password' && !allowed.includes('password')) {
+    throw new DomainError(
+      'SECOND_FACTOR_REQUIRED',
+      'Enter the code of your authenticator app to finish signing in.',
+    );
+  }
+  if (stage === 'enrolment' && !allowed.includes('enrolment')) {
+    throw new DomainError(
+      'SECOND_FACTOR_ENROLMENT_REQUIRED',
+      'Operators must use two-factor sign-in: set up your authenticator app first.',
+    );
+  }
+  if (!safeMethods.has(request.method)) {
+    const given = request.headers[csrfHeaderName];
+    if (typeof given !== 'string' || !constantTimeEqual(sha256Hex(given), session.csrfTokenHash)) {
+      throw new DomainError(
+        'CSRF_TOKEN_INVALID',
+        'The security token of this page is missing or outdated. Reload the page.',
+      );
+    }
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await touchOperatorSession(db, idHash, now);
+  return { kind: 'operator', operatorId: operator.id, sessionIdHash: idHash, stage };
+}
+
+/**
  * Establishes `request.principal` from the route's access rule before anything else runs: the
  * session cookie (with CSRF on mutations), a device token or an agent token. The tenant comes only
  * from there, never from the request.
@@ -233,6 +288,7 @@ export function registerAuthentication(app: FastifyInstance) {
     if (!access || access === 'public') return;
     if (access === 'device') request.principal = await authenticateDevice(app, request);
     else if (access === 'agent') request.principal = await authenticateAgent(app, request);
+    else if (access === 'operator') request.principal = await authenticateOperator(app, request);
     else if (typeof access === 'object' && 'apiScope' in access)
       request.principal = await authenticateApiKey(app, request, access.apiScope);
     else request.principal = await authenticateUser(app, request, access);
@@ -242,6 +298,13 @@ export function registerAuthentication(app: FastifyInstance) {
 /** The signed-in web user of a route whose access requires one. */
 export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   if (request.principal?.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in to continue.');
+  return request.principal;
+}
+
+/** The operator of a console route (`access: 'operator'`). */
+export function requireOperator(request: FastifyRequest): Extract<Principal, { kind: 'operator' }> {
+  if (request.principal?.kind !== 'operator')
+    throw new DomainError('UNAUTHENTICATED', 'Sign in to the operator console to continue.');
   return request.principal;
 }
 

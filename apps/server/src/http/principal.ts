@@ -19,7 +19,13 @@ export type Principal =
       deviceId: string;
       tokenId: string;
     }
-  | { kind: 'apiKey'; tenantId: string; tenantCode: string; apiKeyId: string; scopes: string[] };
+  | { kind: 'apiKey'; tenantId: string; tenantCode: string; apiKeyId: string; scopes: string[] }
+  | {
+      kind: 'operator';
+      operatorId: string;
+      sessionIdHash: string;
+      stage: 'password' | 'enrolment' | 'signed_in';
+    };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,10 +9,21 @@ import type { FastifyInstance } from 'fastify';
  * - `{ capability }`: a web user whose role has that capability in the rights table;
  * - `device`: an activated agent-app device (the agent login);
  * - `agent`: an agent signed in on an activated device (the agent app API);
- * - `{ apiScope }`: an API key with that scope (the public API, `/api/v1` only; `write` implies read).
+ * - `{ apiScope }`: an API key with that scope (the public API, `/api/v1` only; `write` implies read);
+ * - `operator`: a platform operator signed in to the console with their second factor
+ *   (`/api/platform` only, and nothing else opens those routes).
  */
 export type RouteAccess =
-  'public' | 'signedIn' | { capability: Capability } | 'device' | 'agent' | { apiScope: 'read' | 'write' };
+  | 'public'
+  | 'signedIn'
+  | { capability: Capability }
+  | 'device'
+  | 'agent'
+  | { apiScope: 'read' | 'write' }
+  | 'operator';
+
+/** The operator console's prefix: its routes, and only they, take operator sessions. */
+export const platformApiPrefix = '/api/platform/';
 
 /** The public API's prefix: its routes, and only they, are opened by API keys. */
 export const publicApiPrefix = '/api/v1/';
@@ -24,6 +35,8 @@ declare module 'fastify' {
     duringSecondFactor?: boolean;
     /** Reachable by an administrator who must enrol a second factor before anything else. */
     duringEnrolment?: boolean;
+    /** Operator routes reachable before the sign-in is complete (the TOTP step, the set-up). */
+    operatorStages?: ('password' | 'enrolment')[];
   }
 }
 
@@ -43,6 +56,12 @@ export function trackRouteAccess(app: FastifyInstance, registry: RegisteredRoute
     const byApiKey = typeof access === 'object' && 'apiScope' in access;
     if (access && isPublicApi !== byApiKey) {
       throw new Error(`Route ${methods.join(',')} ${route.url}: API keys open /api/v1 routes, and only them`);
+    }
+    const isPlatform = route.url.startsWith(platformApiPrefix);
+    if (access && access !== 'public' && isPlatform !== (access === 'operator')) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url}: operator sessions open /api/platform routes, and only them`,
+      );
     }
     if (!access) {
       if (isApi && !route.url.startsWith('/api/docs')) {

@@ -7,6 +7,7 @@ import { anomalySummaryRouteFixtures } from './fixtures/anomaly-summary-fixtures
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
+import { licenceRequestRouteFixtures } from './fixtures/licence-request-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
@@ -42,4 +43,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...analyticsRouteFixtures,
   ...webhookRouteFixtures,
   ...presenceRouteFixtures,
+  ...licenceRequestRouteFixtures,
 };

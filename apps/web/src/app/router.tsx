@@ -21,6 +21,12 @@ function screen(load: () => Promise<ComponentType>) {
 // `implementedScreens` there, so that the menu only links to screens that exist.
 export const router = createBrowserRouter([
   {
+    // The operator console: its own sign-in, session and frame (see features/platform).
+    path: '/platform/*',
+    errorElement: <RouteError />,
+    lazy: screen(async () => (await import('../features/platform/platform-routes')).PlatformRoutes),
+  },
+  {
     element: <PublicLayout />,
     children: [
       {

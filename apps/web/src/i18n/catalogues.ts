@@ -74,6 +74,10 @@ import webhooksDe from '../features/webhooks/i18n/de.json';
 import webhooksEn from '../features/webhooks/i18n/en.json';
 import webhooksFr from '../features/webhooks/i18n/fr.json';
 import webhooksNl from '../features/webhooks/i18n/nl.json';
+import platformDe from '../features/platform/i18n/de.json';
+import platformEn from '../features/platform/i18n/en.json';
+import platformFr from '../features/platform/i18n/fr.json';
+import platformNl from '../features/platform/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -97,6 +101,7 @@ const featureCatalogues = {
     analytics: analyticsFr,
     webhooks: webhooksFr,
     presence: presenceFr,
+    platform: platformFr,
   },
   nl: {
     ...companyNl,
@@ -117,6 +122,7 @@ const featureCatalogues = {
     analytics: analyticsNl,
     webhooks: webhooksNl,
     presence: presenceNl,
+    platform: platformNl,
   },
   en: {
     ...companyEn,
@@ -137,6 +143,7 @@ const featureCatalogues = {
     analytics: analyticsEn,
     webhooks: webhooksEn,
     presence: presenceEn,
+    platform: platformEn,
   },
   de: {
     ...companyDe,
@@ -157,6 +164,7 @@ const featureCatalogues = {
     analytics: analyticsDe,
     webhooks: webhooksDe,
     presence: presenceDe,
+    platform: platformDe,
   },
 };
 

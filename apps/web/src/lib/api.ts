@@ -80,12 +80,16 @@ export function isSessionEnded(error: unknown): boolean {
 }
 
 const CSRF_COOKIE = 'ciao_csrf';
+const OPERATOR_CSRF_COOKIE = 'ciao_operator_csrf';
 
 /** The CSRF token the server set at sign-in (double submit), read from `document.cookie`. */
-export function readCsrfToken(cookie: string = globalThis.document?.cookie ?? ''): string | undefined {
+export function readCsrfToken(
+  cookie: string = globalThis.document?.cookie ?? '',
+  cookieName: string = CSRF_COOKIE,
+): string | undefined {
   for (const part of cookie.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === cookieName) return decodeURIComponent(value.join('='));
   }
   return undefined;
 }
@@ -115,7 +119,11 @@ async function call<Schema extends z.ZodType>(
 ): Promise<z.output<Schema>> {
   const headers: Record<string, string> = {};
   if (CHANGES.has(method)) {
-    const token = readCsrfToken();
+    // The operator console has its own session, hence its own CSRF cookie.
+    const token = readCsrfToken(
+      undefined,
+      url.startsWith('/api/platform/') ? OPERATOR_CSRF_COOKIE : CSRF_COOKIE,
+    );
     if (token) headers['X-CSRF-Token'] = token;
   }
   try {

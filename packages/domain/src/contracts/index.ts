@@ -25,3 +25,5 @@ export * from './password-links.js';
 export * from './analytics.js';
 export * from './webhooks.js';
 export * from './presence.js';
+export * from './licence-requests.js';
+export * from './platform.js';

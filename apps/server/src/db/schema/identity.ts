@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, instant, updatedAt } from './columns.js';
 import { devices, tenants } from './tenants.js';
 import { agents } from './people.js';
@@ -140,13 +140,52 @@ export const operators = pgTable(
     passwordHash: text('password_hash'),
     totpSecretEncrypted: bytea('totp_secret_encrypted'),
     totpEnabledAt: instant('totp_enabled_at'),
+    /** The 30-second step of the last code accepted: a code is never accepted twice (no replay). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: instant('locked_until'),
     active: boolean('active').notNull().default(true),
+    /**
+     * SHA-256 of the one-time link that sets the password (`operator:create`); null once used.
+     * Operators are above tenants, so the tenant-bound `password_tokens` cannot hold it.
+     */
+    passwordTokenHash: text('password_token_hash'),
+    passwordTokenExpiresAt: instant('password_token_expires_at'),
+    lastLoginAt: instant('last_login_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('operators_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('operators_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('operators_password_token_key').on(t.passwordTokenHash),
+  ],
+);
+
+/**
+ * Sessions of the operator console, apart from the tenants' `web_sessions`: another cookie, another
+ * path, and no tenant. `stage` is `password` (the TOTP code is still due), `enrolment` (the first
+ * login must set up the authenticator) or `signed_in`.
+ */
+export const operatorSessions = pgTable(
+  'operator_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    operatorId: uuid('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    csrfTokenHash: text('csrf_token_hash').notNull(),
+    stage: text('stage').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    index('operator_sessions_operator_idx').on(t.operatorId),
+    index('operator_sessions_expiry_idx').on(t.expiresAt),
+  ],
 );
 
 /** Per-user subscriptions to e-mail notifications (anomaly alerts, daily digest, ...). */

@@ -111,12 +111,20 @@ export const licenceRequests = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     requestedByUserId: uuid('requested_by_user_id'),
+    /** Why the company asks for a code (a new team, a leaked code, more phones...). */
     message: text('message'),
     requestedMaxDevices: integer('requested_max_devices'),
+    /** `open`, `answered` (a code was issued for it) or `refused`. */
     status: text('status').notNull().default('open'),
     answeredAt: instant('answered_at'),
+    /** The operator's words to the company: a note with the code, or the reason of a refusal. */
     answer: text('answer'),
+    /** Who answered: `operator:<id>` or `cli:<account>`, as in the audit log. */
+    answeredBy: text('answered_by'),
+    /** The licence issued in answer (its code was shown to the operator once, never stored). */
+    licenceId: uuid('licence_id').references(() => licences.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('licence_requests_tenant_idx').on(t.tenantId, t.status)],
 );

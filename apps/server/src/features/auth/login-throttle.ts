@@ -29,7 +29,7 @@ export interface ThrottleKeys {
  * (where the "account" is the app installation, the secret guessed being the licence code).
  */
 export function throttleKeys(
-  kind: 'web' | 'agent' | 'activation',
+  kind: 'web' | 'agent' | 'activation' | 'operator',
   companyCode: string,
   login: string,
   ip: string,

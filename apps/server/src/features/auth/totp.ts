@@ -32,6 +32,19 @@ export function verifyTotp(secretBase32: string, code: string, now: Date): boole
   );
 }
 
+/**
+ * The 30-second step of the code if it is valid now (one step of tolerance each way), else null:
+ * remembering the last accepted step refuses a code seen once from being played again.
+ */
+export function acceptedTotpStep(secretBase32: string, code: string, now: Date): number | null {
+  const delta = totpFor(secretBase32, 'verify').validate({
+    token: code,
+    window: TOTP_WINDOW,
+    timestamp: now.getTime(),
+  });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
 /** The current code, for tests and for the enrolment screen's self-check. */
 export function currentTotp(secretBase32: string, now: Date): string {
   return totpFor(secretBase32, 'generate').generate({ timestamp: now.getTime() });

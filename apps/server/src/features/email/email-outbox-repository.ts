@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { emailOutbox } from '../../db/schema/index.js';
 import type { EmailTemplate, RenderedEmail } from './email-templates.js';
+import type { LicenceRequestEmailTemplate } from './licence-request-email.js';
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 
@@ -13,7 +14,7 @@ export async function enqueueEmail(
   input: {
     tenantId: string | null;
     to: string;
-    template: EmailTemplate;
+    template: EmailTemplate | LicenceRequestEmailTemplate;
     language: string;
     rendered: RenderedEmail;
     now: Date;

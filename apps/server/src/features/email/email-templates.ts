@@ -31,7 +31,7 @@ interface Wording {
   footer: string;
 }
 
-const signature = {
+export const signature = {
   fr: 'ciao — enregistrement des présences',
   nl: 'ciao — aanwezigheidsregistratie',
   en: 'ciao — presence registration',

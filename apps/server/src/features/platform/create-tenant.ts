@@ -47,6 +47,7 @@ export async function createTenant(ctx: PlatformContext, input: CreateTenantInpu
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'tenant.created',
       entityType: 'tenant',
       entityId: tenant.id,

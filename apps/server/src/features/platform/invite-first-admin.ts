@@ -68,6 +68,7 @@ export async function inviteFirstAdmin(ctx: PlatformContext, input: InviteAdminI
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'user.invited',
       entityType: 'web_user',
       entityId: userId,

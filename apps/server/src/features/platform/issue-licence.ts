@@ -1,4 +1,5 @@
 import { DomainError } from '@ciao/domain';
+import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { hashLicenceCode, licenceCodeHint, newLicenceCode } from '../licences/licence-code.js';
 import { insertLicence } from '../licences/licence-repository.js';
@@ -24,11 +25,8 @@ function endOfBrusselsDay(isoDate: string): Date {
   return new Date(utcMidnightNext - offsetMinutes(utcMidnightNext) * 60_000 - 1);
 }
 
-/**
- * Issues a licence code for a company's agent app (the device quota, an optional expiry). The code is
- * returned once, here: only its hash and last characters are kept.
- */
-export async function issueLicence(ctx: PlatformContext, input: IssueLicenceInput) {
+/** Checks a licence's quota and optional expiry date (YYYY-MM-DD, the last Brussels day it works). */
+export function parseLicenceTerms(input: { maxDevices: number; expires?: string }, now: Date) {
   if (!Number.isInteger(input.maxDevices) || input.maxDevices < 1 || input.maxDevices > 100_000) {
     throw new DomainError('VALIDATION_FAILED', 'max-devices must be a whole number from 1 to 100000.');
   }
@@ -38,37 +36,61 @@ export async function issueLicence(ctx: PlatformContext, input: IssueLicenceInpu
       throw new DomainError('VALIDATION_FAILED', 'expires must be a date written YYYY-MM-DD.');
     }
     expiresAt = endOfBrusselsDay(input.expires);
-    if (expiresAt.getTime() <= ctx.now().getTime()) {
+    if (expiresAt.getTime() <= now.getTime()) {
       throw new DomainError('VALIDATION_FAILED', 'expires is in the past: choose a later date.');
     }
   }
-  const tenant = await requireTenantByCode(ctx.db, input.tenantCode);
+  return { maxDevices: input.maxDevices, expiresAt };
+}
+
+/** Creates the licence in the caller's transaction (audited); returns the code, which is never stored. */
+export async function insertIssuedLicence(
+  tx: Db,
+  ctx: Pick<PlatformContext, 'actor' | 'origin'>,
+  values: { tenantId: string; maxDevices: number; expiresAt: Date | null; label: string | null; now: Date },
+) {
   const code = newLicenceCode();
-  const now = ctx.now();
-  const licence = await ctx.db.transaction(async (tx) => {
-    const created = await insertLicence(tx, {
-      tenantId: tenant.id,
-      codeHash: hashLicenceCode(code),
-      codeHint: licenceCodeHint(code),
-      label: input.label?.trim() || null,
-      maxDevices: input.maxDevices,
-      expiresAt,
-      now,
-    });
-    await recordAudit(tx, {
-      tenantId: tenant.id,
-      actor: ctx.actor,
-      action: 'licence.created',
-      entityType: 'licence',
-      entityId: created.id,
-      after: {
-        codeHint: created.codeHint,
-        label: created.label,
-        maxDevices: created.maxDevices,
-        expiresAt: created.expiresAt,
-      },
-    });
-    return created;
+  const licence = await insertLicence(tx, {
+    tenantId: values.tenantId,
+    codeHash: hashLicenceCode(code),
+    codeHint: licenceCodeHint(code),
+    label: values.label,
+    maxDevices: values.maxDevices,
+    expiresAt: values.expiresAt,
+    now: values.now,
   });
+  await recordAudit(tx, {
+    tenantId: values.tenantId,
+    actor: ctx.actor,
+    ...ctx.origin,
+    action: 'licence.created',
+    entityType: 'licence',
+    entityId: licence.id,
+    after: {
+      codeHint: licence.codeHint,
+      label: licence.label,
+      maxDevices: licence.maxDevices,
+      expiresAt: licence.expiresAt,
+    },
+  });
+  return { code, licence };
+}
+
+/**
+ * Issues a licence code for a company's agent app (the device quota, an optional expiry). The code is
+ * returned once, here: only its hash and last characters are kept.
+ */
+export async function issueLicence(ctx: PlatformContext, input: IssueLicenceInput) {
+  const now = ctx.now();
+  const terms = parseLicenceTerms(input, now);
+  const tenant = await requireTenantByCode(ctx.db, input.tenantCode);
+  const { code, licence } = await ctx.db.transaction((tx) =>
+    insertIssuedLicence(tx, ctx, {
+      tenantId: tenant.id,
+      ...terms,
+      label: input.label?.trim() || null,
+      now,
+    }),
+  );
   return { code, licence, tenant };
 }

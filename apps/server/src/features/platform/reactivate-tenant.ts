@@ -15,6 +15,7 @@ export async function reactivateTenant(ctx: PlatformContext, code: string) {
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'tenant.reactivated',
       entityType: 'tenant',
       entityId: tenant.id,

@@ -18,6 +18,7 @@ export async function suspendTenant(ctx: PlatformContext, code: string) {
     await recordAudit(tx, {
       tenantId: tenant.id,
       actor: ctx.actor,
+      ...ctx.origin,
       action: 'tenant.suspended',
       entityType: 'tenant',
       entityId: tenant.id,

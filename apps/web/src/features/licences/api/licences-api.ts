@@ -1,5 +1,13 @@
-import { createdLicence, deviceSummary, devicePage, licencePage, revokedLicence } from '@ciao/domain';
-import type { CreateLicenceRequest } from '@ciao/domain';
+import {
+  createdLicence,
+  deviceSummary,
+  devicePage,
+  licencePage,
+  licenceRequestList,
+  licenceRequestSummary,
+  revokedLicence,
+} from '@ciao/domain';
+import type { AskLicenceCodeBody, CreateLicenceRequest } from '@ciao/domain';
 import type { z } from 'zod';
 import { api, queryString } from '../../../lib/api';
 
@@ -34,4 +42,16 @@ export function listDevices(params: ListParams, signal?: AbortSignal): Promise<D
 /** Signs every agent out of the device; the phone must be activated again to be used. */
 export function revokeDevice(deviceId: string) {
   return api.post(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, deviceSummary, {});
+}
+
+export type LicenceRequestList = z.output<typeof licenceRequestList>;
+
+/** `GET /api/licence-requests` (licences.read): the company's requests for a code and their answers. */
+export function listLicenceRequests(signal?: AbortSignal): Promise<LicenceRequestList> {
+  return api.get('/api/licence-requests', licenceRequestList, { signal });
+}
+
+/** Asks the ciao operator for a new code (administrators). */
+export function askLicenceCode(body: AskLicenceCodeBody) {
+  return api.post('/api/licence-requests', licenceRequestSummary, body);
 }

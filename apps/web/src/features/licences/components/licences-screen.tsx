@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DevicesTab } from './devices-tab';
+import { LicenceRequestsPanel } from './licence-requests-panel';
 import { LicencesTab } from './licences-tab';
 
 const TAB =
@@ -23,7 +24,14 @@ export function LicencesScreen({ tab }: { tab: 'licences' | 'devices' }) {
           {t('licences.tabs.devices')}
         </NavLink>
       </nav>
-      {tab === 'licences' ? <LicencesTab /> : <DevicesTab />}
+      {tab === 'licences' ? (
+        <>
+          <LicencesTab />
+          <LicenceRequestsPanel />
+        </>
+      ) : (
+        <DevicesTab />
+      )}
     </div>
   );
 }

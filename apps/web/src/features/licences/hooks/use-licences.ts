@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createLicence, listDevices, listLicences, revokeDevice, revokeLicence } from '../api/licences-api';
+import {
+  askLicenceCode,
+  createLicence,
+  listDevices,
+  listLicenceRequests,
+  listLicences,
+  revokeDevice,
+  revokeLicence,
+} from '../api/licences-api';
 import type { ListParams } from '../api/licences-api';
 
 const licencesKey = ['licences'] as const;
@@ -39,4 +47,18 @@ export function useLicenceMutations() {
     }),
     revokeDevice: useMutation({ mutationFn: revokeDevice, onSuccess: refresh }),
   };
+}
+
+const requestsKey = ['licence-requests'] as const;
+
+export function useLicenceRequests() {
+  return useQuery({ queryKey: requestsKey, queryFn: ({ signal }) => listLicenceRequests(signal) });
+}
+
+export function useAskLicenceCode() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: askLicenceCode,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestsKey }),
+  });
 }
