@@ -39,7 +39,8 @@ import type { AppContext } from './http/app-context.js';
 import { ApiKeyRateLimiter } from './http/api-key-rate-limit.js';
 import { apiContractVersion } from './http/api-version.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { registerInputGuards } from './http/input-guards.js';
 import { trackRouteAccess, type RegisteredRoute } from './http/route-access.js';
 import { frontEndDirs, registerStaticApps } from './http/static-apps.js';
 import { loggerOptions } from './logger.js';
@@ -98,6 +99,7 @@ export async function buildApp({
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     routerOptions: { ignoreTrailingSlash: false },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -125,6 +127,7 @@ export async function buildApp({
   registerRequestMetrics(app);
 
   registerErrorHandler(app);
+  registerInputGuards(app);
   await app.register(fastifyCookie);
   registerAuthentication(app);
 

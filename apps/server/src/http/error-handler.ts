@@ -34,6 +34,16 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+// PostgreSQL's class 22 "data exception" (a text it cannot store, a number or a date out of range,
+// a NUL character): the request carried a value the database refuses, so the caller must fix it.
+const isDataException = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 4; current = (current as Error).cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+};
+
 function send(reply: FastifyReply, body: Problem) {
   return reply.status(body.status).type('application/problem+json').send(body);
 }
@@ -45,7 +55,23 @@ const fastifyCodes: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_BAD_URL: 'BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
 };
+
+/**
+ * Errors the router raises before any route or hook (an address that is not valid UTF-8, a path
+ * parameter longer than the router accepts): the same problem documents as every other error.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  const code = fastifyCodes[error.code] ?? 'BAD_REQUEST';
+  const detail =
+    code === 'URL_TOO_LONG'
+      ? 'A part of the address is too long: check the link or the id you sent.'
+      : 'The address is not valid (it contains bytes that are not UTF-8): check the link.';
+  return send(reply, problem(status, code, detail, { requestId: request.id }));
+}
 
 /**
  * The one error handler: DomainError codes map to statuses here and nowhere else; validation errors
@@ -105,6 +131,19 @@ export function registerErrorHandler(app: FastifyInstance) {
           503,
           'DATABASE_UNAVAILABLE',
           'The database is unavailable right now; try again shortly.',
+          base,
+        ),
+      );
+    }
+
+    if (isDataException(error)) {
+      request.log.warn({ err: error }, 'value refused by the database');
+      return send(
+        reply,
+        problem(
+          400,
+          'VALIDATION_FAILED',
+          'A value of the request cannot be stored (out of range, or with characters such as NUL): fix it and send it again.',
           base,
         ),
       );

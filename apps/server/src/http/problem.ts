@@ -33,6 +33,7 @@ const titles: Record<number, string> = {
   406: 'Not acceptable',
   409: 'Conflict',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
