@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -51,6 +53,8 @@ export interface AppDependencies {
   serveFrontEnds?: boolean;
   /** Base URL of the ONSS simulator (tenants in the `simulator` environment). */
   onssSimulatorUrl?: string;
+  /** Where background exports write their files; a directory of the system's temp dir by default. */
+  exportsDir?: string;
 }
 
 declare module 'fastify' {
@@ -72,6 +76,7 @@ export async function buildApp({
   now = () => new Date(),
   serveFrontEnds = true,
   onssSimulatorUrl = 'http://127.0.0.1:3900',
+  exportsDir = path.join(os.tmpdir(), `ciao-exports-${process.pid}`),
 }: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -99,6 +104,7 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     onss: { simulatorUrl: onssSimulatorUrl },
     apiKeyRateLimiter: new ApiKeyRateLimiter(),
+    exportsDir,
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);

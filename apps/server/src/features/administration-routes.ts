@@ -3,6 +3,7 @@ import { agentRoutes } from './agents/agent-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { clientRoutes } from './clients/client-routes.js';
 import { companyRoutes } from './company/company-routes.js';
+import { exportRoutes } from './exports/export-routes.js';
 import { importRoutes } from './imports/import-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
 import { registrationRoutes } from './registrations/registration-routes.js';
@@ -33,4 +34,5 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes);
   await app.register(registrationRoutes);
   await app.register(timesheetRoutes);
+  await app.register(exportRoutes);
 };

@@ -18,6 +18,8 @@ export interface AppContext {
   onss: { simulatorUrl: string };
   /** Requests per API key and minute, counted in this process. */
   apiKeyRateLimiter: ApiKeyRateLimiter;
+  /** Where background exports write their files (`<data dir>/exports`), one directory per company. */
+  exportsDir: string;
 }
 
 export interface SessionPolicy {

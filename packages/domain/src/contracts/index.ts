@@ -22,3 +22,4 @@ export * from './api-keys.js';
 export * from './registrations.js';
 export * from './timesheets.js';
 export * from './password-links.js';
+export * from './exports.js';

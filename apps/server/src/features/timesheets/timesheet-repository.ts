@@ -88,6 +88,14 @@ function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
 
+/** How many agent-days (lines of a timesheet export) the period has. */
+export async function countTimesheetDays(db: Db, tenantId: string, query: TimesheetQuery): Promise<number> {
+  const result = await db.execute(
+    sql`with ${agentDays(tenantId, query)} select count(*)::int as n from agent_days`,
+  );
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
 /** How many agents have work or planned time in the period. */
 export async function countTimesheetAgents(db: Db, tenantId: string, query: TimesheetQuery): Promise<number> {
   const result = await db.execute(
