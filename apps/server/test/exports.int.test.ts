@@ -55,7 +55,9 @@ describe('exports', () => {
     const answer = await get(session, '/api/exports/registrations/csv');
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.headers['content-type']).toContain('text/csv');
-    expect(answer.headers['content-disposition']).toMatch(/attachment; filename="registrations-\d{4}-\d\d-\d\d\.csv"/);
+    expect(answer.headers['content-disposition']).toMatch(
+      /attachment; filename="registrations-\d{4}-\d\d-\d\d\.csv"/,
+    );
     const rows = csvRows(answer.rawPayload);
     expect(rows[0]!.slice(0, 5)).toEqual(['Fait à', 'Reçu à', 'Identifiant', 'Agent', 'Pointage']);
     expect(rows).toHaveLength(3);
@@ -83,7 +85,10 @@ describe('exports', () => {
 
   it('speaks Dutch to a Dutch-speaking user and neutralises text that would run as a formula', async () => {
     const world = await workedWorld();
-    await subject.app.ctx.db.update(agents).set({ lastName: '=HYPERLINK("x")' }).where(eq(agents.id, world.agent.id));
+    await subject.app.ctx.db
+      .update(agents)
+      .set({ lastName: '=HYPERLINK("x")' })
+      .where(eq(agents.id, world.agent.id));
     const { user, session } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
     await subject.app.ctx.db.update(webUsers).set({ language: 'nl' }).where(eq(webUsers.id, user.id));
     const text = (await get(session, '/api/exports/registrations/csv')).rawPayload.toString('utf8');
@@ -96,7 +101,9 @@ describe('exports', () => {
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'INSPECTOR');
     const xlsx = await get(session, '/api/exports/registrations/xlsx');
     expect(xlsx.statusCode, xlsx.body).toBe(200);
-    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const rows = xlsxRows(xlsx.rawPayload);
     expect(rows[0]![0]).toBe('Fait à');
     expect(rows).toHaveLength(3);
@@ -273,7 +280,9 @@ describe('exports', () => {
     // Two days later the web session is gone too: a colleague signs in afresh.
     const { session: later } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
     expect((await get(later, `/api/export-jobs/${job.id}`)).json()).toMatchObject({ status: 'expired' });
-    expect((await get(later, `/api/export-jobs/${job.id}/file`)).json()).toMatchObject({ code: 'EXPORT_EXPIRED' });
+    expect((await get(later, `/api/export-jobs/${job.id}/file`)).json()).toMatchObject({
+      code: 'EXPORT_EXPIRED',
+    });
   });
 
   it('checks a background export’s filters and rights when it is asked for', async () => {

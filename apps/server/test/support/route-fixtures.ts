@@ -5,6 +5,7 @@ import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { anomalySummaryRouteFixtures } from './fixtures/anomaly-summary-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { exportRouteFixtures } from './fixtures/export-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
@@ -36,4 +37,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...apiKeyRouteFixtures,
   ...registrationRouteFixtures,
   ...platformRouteFixtures,
+  ...exportRouteFixtures,
 };

@@ -23,7 +23,8 @@ export function xlsxRows(file: Uint8Array): (string | number | null)[][] {
     for (const cell of row[1]!.matchAll(/<c\b[^>]*?(?:\/>|>(.*?)<\/c>)/gs)) {
       const inner = cell[1];
       if (inner === undefined) cells.push(null);
-      else if (inner.startsWith('<is>')) cells.push(unescapeXml(/<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1] ?? ''));
+      else if (inner.startsWith('<is>'))
+        cells.push(unescapeXml(/<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1] ?? ''));
       else cells.push(Number(/<v>(.*?)<\/v>/s.exec(inner)?.[1]));
     }
     rows.push(cells);

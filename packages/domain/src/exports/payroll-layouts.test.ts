@@ -22,7 +22,9 @@ describe('genericPayrollLayout', () => {
   it('maps a day onto its columns, hours in decimal and breaks in minutes', () => {
     const cells = genericPayrollLayout.row(day);
     expect(cells).toHaveLength(genericPayrollLayout.columns.length);
-    const byKey = Object.fromEntries(genericPayrollLayout.columns.map((column, index) => [column.key, cells[index]]));
+    const byKey = Object.fromEntries(
+      genericPayrollLayout.columns.map((column, index) => [column.key, cells[index]]),
+    );
     expect(byKey).toMatchObject({
       niss: '85073003328',
       identifier: 'A-001',

@@ -75,13 +75,27 @@ export const genericPayrollLayout: PayrollLayout = {
     { key: 'date', header: header('Date', 'Datum', 'Date', 'Datum') },
     { key: 'site', header: header('Site', 'Werf', 'Site', 'Standort') },
     { key: 'cost_centre', header: header('Centre de coût', 'Kostenplaats', 'Cost centre', 'Kostenstelle') },
-    { key: 'worked_hours', header: header('Heures prestées', 'Gewerkte uren', 'Worked hours', 'Arbeitsstunden') },
-    { key: 'break_minutes', header: header('Minutes de pause', 'Pauzeminuten', 'Break minutes', 'Pausenminuten') },
+    {
+      key: 'worked_hours',
+      header: header('Heures prestées', 'Gewerkte uren', 'Worked hours', 'Arbeitsstunden'),
+    },
+    {
+      key: 'break_minutes',
+      header: header('Minutes de pause', 'Pauzeminuten', 'Break minutes', 'Pausenminuten'),
+    },
     {
       key: 'night_hours',
-      header: header('Heures de nuit (22-6)', 'Nachturen (22-6)', 'Night hours (22-6)', 'Nachtstunden (22-6)'),
+      header: header(
+        'Heures de nuit (22-6)',
+        'Nachturen (22-6)',
+        'Night hours (22-6)',
+        'Nachtstunden (22-6)',
+      ),
     },
-    { key: 'sunday_hours', header: header('Heures du dimanche', 'Zondagsuren', 'Sunday hours', 'Sonntagsstunden') },
+    {
+      key: 'sunday_hours',
+      header: header('Heures du dimanche', 'Zondagsuren', 'Sunday hours', 'Sonntagsstunden'),
+    },
     { key: 'public_holiday', header: header('Jour férié', 'Feestdag', 'Public holiday', 'Feiertag') },
     { key: 'corrected', header: header('Corrigé', 'Gecorrigeerd', 'Corrected', 'Korrigiert') },
   ],

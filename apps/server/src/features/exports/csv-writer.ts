@@ -9,7 +9,13 @@ export function decimalSeparatorOf(language: Language): '.' | ',' {
 /** The table as CSV (see `csv-cells.ts` in the domain for the dialect), one chunk per page of rows. */
 export async function* csvChunks(table: ExportTable, language: Language): AsyncGenerator<Buffer> {
   const decimal = decimalSeparatorOf(language);
-  yield Buffer.from(CSV_BOM + csvLine(table.columns.map((column) => column.header), decimal));
+  yield Buffer.from(
+    CSV_BOM +
+      csvLine(
+        table.columns.map((column) => column.header),
+        decimal,
+      ),
+  );
   for await (const page of table.pages) {
     let text = '';
     for (const row of page) text += csvLine(row, decimal);

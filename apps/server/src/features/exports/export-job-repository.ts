@@ -89,6 +89,8 @@ export async function findExpiredExportJobs(db: Db, now: Date, limit = 100) {
   return db
     .select()
     .from(exportJobs)
-    .where(and(inArray(exportJobs.status, ['done', 'failed', 'queued', 'running']), lt(exportJobs.expiresAt, now)))
+    .where(
+      and(inArray(exportJobs.status, ['done', 'failed', 'queued', 'running']), lt(exportJobs.expiresAt, now)),
+    )
     .limit(limit);
 }

@@ -1,9 +1,21 @@
 import type { AnomalyListQuery, OnssRegistrationListQuery, RegistrationListQuery } from '@ciao/domain';
 import { and, count, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { agents, anomalies, clients, clockEvents, onssRegistrations, sites, tasks, webUsers } from '../../db/schema/index.js';
+import {
+  agents,
+  anomalies,
+  clients,
+  clockEvents,
+  onssRegistrations,
+  sites,
+  tasks,
+  webUsers,
+} from '../../db/schema/index.js';
 import { anomalyColumns, anomalyListConditions } from '../anomalies/anomaly-repository.js';
-import { onssListConditions, onssRegistrationColumns } from '../onss-registrations/onss-registration-repository.js';
+import {
+  onssListConditions,
+  onssRegistrationColumns,
+} from '../onss-registrations/onss-registration-repository.js';
 import {
   onssOfEvent,
   registrationConditions,
@@ -51,7 +63,10 @@ export async function registrationExportPage(
     .innerJoin(clients, eq(clients.id, sites.clientId))
     .leftJoin(onssRegistrations, onssOfEvent)
     .where(
-      and(...registrationConditions(tenantId, query, period), afterCursor(column, clockEvents.id, cursor, descending)),
+      and(
+        ...registrationConditions(tenantId, query, period),
+        afterCursor(column, clockEvents.id, cursor, descending),
+      ),
     )
     .orderBy(sql`${column} ${direction}`, sql`${clockEvents.id} ${direction}`)
     .limit(limit);
@@ -87,7 +102,10 @@ export async function onssExportPage(
     .innerJoin(sites, eq(sites.id, onssRegistrations.siteId))
     .leftJoin(webUsers, eq(webUsers.id, onssRegistrations.followUpAssigneeId))
     .where(
-      and(...onssListConditions(tenantId, query, now), afterCursor(column, onssRegistrations.id, cursor, true)),
+      and(
+        ...onssListConditions(tenantId, query, now),
+        afterCursor(column, onssRegistrations.id, cursor, true),
+      ),
     )
     .orderBy(sql`${column} desc`, sql`${onssRegistrations.id} desc`)
     .limit(limit);

@@ -198,7 +198,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: access,
     },
-    async (request) => presentExportJob(await getExportJob(app.ctx, callerOf(request), request.params.exportJobId)),
+    async (request) =>
+      presentExportJob(await getExportJob(app.ctx, callerOf(request), request.params.exportJobId)),
   );
 
   app.get(

@@ -9,7 +9,10 @@ export const EXPORT_RETENTION_HOURS = 48;
  * database, so the path cannot escape the directory; each company has a directory of its own.
  */
 export function exportFilePath(exportsDir: string, tenantId: string, jobId: string, format: string) {
-  return { relative: path.join(tenantId, `${jobId}.${format}`), absolute: path.join(exportsDir, tenantId, `${jobId}.${format}`) };
+  return {
+    relative: path.join(tenantId, `${jobId}.${format}`),
+    absolute: path.join(exportsDir, tenantId, `${jobId}.${format}`),
+  };
 }
 
 export async function ensureTenantDir(exportsDir: string, tenantId: string) {

@@ -9,7 +9,11 @@ import { mayExport } from './open-export.js';
  * caller has the right to make that export themselves. Others are NOT_FOUND (never FORBIDDEN,
  * which would confirm that the id exists).
  */
-export async function requireVisibleExportJob(ctx: AppContext, caller: Caller, id: string): Promise<ExportJobRow> {
+export async function requireVisibleExportJob(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+): Promise<ExportJobRow> {
   const job = await findExportJob(ctx.db, caller.tenantId, id);
   if (!job || (job.userId !== caller.userId && !mayExport(caller.role, job.kind as ExportKind))) {
     throw new DomainError('NOT_FOUND', 'No such export');

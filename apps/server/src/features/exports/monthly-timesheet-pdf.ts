@@ -78,7 +78,11 @@ export async function* monthlyTimesheetPdfChunks(
     let x = MARGIN;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
     cells.forEach((cell, index) => {
-      doc.text(toWinAnsi(cell), x + 2, y + 3, { width: columnWidths[index]! - 4, lineBreak: false, ellipsis: true });
+      doc.text(toWinAnsi(cell), x + 2, y + 3, {
+        width: columnWidths[index]! - 4,
+        lineBreak: false,
+        ellipsis: true,
+      });
       x += columnWidths[index]!;
     });
     doc.x = MARGIN;
@@ -94,7 +98,10 @@ export async function* monthlyTimesheetPdfChunks(
     const first = days[0]!;
     const byDate = new Map(days.map((day) => [day.day, day]));
     doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(14).text(toWinAnsi(`${words.title} – ${options.month}`));
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(toWinAnsi(`${words.title} – ${options.month}`));
     doc.moveDown(0.3).font('Helvetica').fontSize(9);
     // French writes a space before the colon.
     const colon = options.language === 'fr' ? ' : ' : ': ';
@@ -102,7 +109,15 @@ export async function* monthlyTimesheetPdfChunks(
     doc.text(toWinAnsi(`${words.agent}${colon}${first.last_name} ${first.first_name} (${first.identifier})`));
     doc.moveDown(0.6);
     row(
-      [words.day, words.arrival, words.breaks, words.departure, words.worked, words.planned, words.difference],
+      [
+        words.day,
+        words.arrival,
+        words.breaks,
+        words.departure,
+        words.worked,
+        words.planned,
+        words.difference,
+      ],
       true,
     );
     const totals = { worked: 0, planned: 0, breaks: 0 };
@@ -148,14 +163,22 @@ export async function* monthlyTimesheetPdfChunks(
     for (const [index, title] of [words.signatureAgent, words.signatureEmployer].entries()) {
       const x = MARGIN + index * (boxWidth + 20);
       doc.rect(x, boxTop, boxWidth, 70).lineWidth(0.6).stroke();
-      doc.font('Helvetica-Bold').fontSize(8).text(toWinAnsi(title), x + 6, boxTop + 6, { width: boxWidth - 12 });
-      doc.font('Helvetica').fontSize(7).text(toWinAnsi(words.dateAndSignature), x + 6, boxTop + 56, {
-        width: boxWidth - 12,
-      });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(8)
+        .text(toWinAnsi(title), x + 6, boxTop + 6, { width: boxWidth - 12 });
+      doc
+        .font('Helvetica')
+        .fontSize(7)
+        .text(toWinAnsi(words.dateAndSignature), x + 6, boxTop + 56, {
+          width: boxWidth - 12,
+        });
     }
     doc.font('Helvetica').fontSize(7);
     doc.text(
-      toWinAnsi(texts.madeOn(`${localDate(options.createdAt, timeZone)} ${localTime(options.createdAt, timeZone)}`)),
+      toWinAnsi(
+        texts.madeOn(`${localDate(options.createdAt, timeZone)} ${localTime(options.createdAt, timeZone)}`),
+      ),
       MARGIN,
       doc.page.height - MARGIN - 10,
       { lineBreak: false },
@@ -172,7 +195,10 @@ export async function* monthlyTimesheetPdfChunks(
   }
   if (agents === 0) {
     doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(14).text(toWinAnsi(`${words.title} – ${options.month}`));
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(toWinAnsi(`${words.title} – ${options.month}`));
     doc.moveDown().font('Helvetica').fontSize(10).text(toWinAnsi(words.none));
   }
   doc.end();

@@ -124,10 +124,17 @@ export async function openExport(
   format: ExportFormat,
   filters: unknown,
 ): Promise<OpenedExport> {
-  if (!mayExport(exporter.role, kind)) throw new DomainError('FORBIDDEN', 'Your role may not export this list');
+  if (!mayExport(exporter.role, kind))
+    throw new DomainError('FORBIDDEN', 'Your role may not export this list');
   if (!exportFormatsOf[kind].includes(format)) {
     throw new DomainError('VALIDATION_FAILED', `${kind} cannot be exported as ${format}`, {
-      fieldErrors: [{ path: 'format', code: 'UNSUPPORTED_FORMAT', message: `must be one of ${exportFormatsOf[kind].join(', ')}` }],
+      fieldErrors: [
+        {
+          path: 'format',
+          code: 'UNSUPPORTED_FORMAT',
+          message: `must be one of ${exportFormatsOf[kind].join(', ')}`,
+        },
+      ],
     });
   }
   const { wording, companyName } = await wordingOf(ctx, exporter);
@@ -176,7 +183,13 @@ export async function openExport(
   } else if (kind === 'timesheets') {
     source = timesheetExport(db, tenantId, parseFilters(timesheetQuery, filters), wording);
   } else if (kind === 'onss-registrations') {
-    source = onssRegistrationExport(db, tenantId, parseFilters(onssRegistrationListQuery, filters), createdAt, wording);
+    source = onssRegistrationExport(
+      db,
+      tenantId,
+      parseFilters(onssRegistrationListQuery, filters),
+      createdAt,
+      wording,
+    );
   } else if (kind === 'anomalies') {
     source = anomalyExport(db, tenantId, parseFilters(anomalyListQuery, filters), wording);
   } else {

@@ -39,7 +39,12 @@ export async function* pdfTableChunks(table: ExportTable, options: PdfTableOptio
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
-    info: { Title: toWinAnsi(table.title), Producer: 'ciao', Creator: 'ciao', CreationDate: options.createdAt },
+    info: {
+      Title: toWinAnsi(table.title),
+      Producer: 'ciao',
+      Creator: 'ciao',
+      CreationDate: options.createdAt,
+    },
   });
   const output = pdfOutput(doc);
   const width = doc.page.width - 2 * MARGIN;
@@ -61,14 +66,28 @@ export async function* pdfTableChunks(table: ExportTable, options: PdfTableOptio
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT_SIZE);
     cells.forEach((cell, index) => {
       const text = cell === null ? '' : toWinAnsi(String(cell));
-      doc.text(text, x + 1, y, { width: widths[index]! - 2, height: ROW_HEIGHT, ellipsis: true, lineBreak: false });
+      doc.text(text, x + 1, y, {
+        width: widths[index]! - 2,
+        height: ROW_HEIGHT,
+        ellipsis: true,
+        lineBreak: false,
+      });
       x += widths[index]!;
     });
     doc.x = MARGIN;
     doc.y = y + ROW_HEIGHT;
-    if (bold) doc.moveTo(MARGIN, doc.y - 1).lineTo(MARGIN + width, doc.y - 1).lineWidth(0.5).stroke();
+    if (bold)
+      doc
+        .moveTo(MARGIN, doc.y - 1)
+        .lineTo(MARGIN + width, doc.y - 1)
+        .lineWidth(0.5)
+        .stroke();
   };
-  const headerRow = () => line(table.columns.map((column) => column.header), true);
+  const headerRow = () =>
+    line(
+      table.columns.map((column) => column.header),
+      true,
+    );
 
   doc.font('Helvetica-Bold').fontSize(13).text(toWinAnsi(table.title));
   doc.font('Helvetica').fontSize(8).text(toWinAnsi(options.subtitle)).moveDown(0.6);

@@ -38,7 +38,9 @@ export function registrationExport(
     row.event.accuracyMeters === null ? null : Math.round(row.event.accuracyMeters),
     (row.event.flags as string[]).join(', '),
     yesNo(row.event.capturedOffline),
-    row.onssStatus === null ? null : (labels.onssStatus[row.onssStatus as keyof typeof labels.onssStatus] ?? row.onssStatus),
+    row.onssStatus === null
+      ? null
+      : (labels.onssStatus[row.onssStatus as keyof typeof labels.onssStatus] ?? row.onssStatus),
     row.openAnomalies,
   ];
   return {

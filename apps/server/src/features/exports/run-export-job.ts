@@ -6,7 +6,12 @@ import { DomainError, type ExportFormat, type ExportKind, type Role } from '@cia
 import type { AppContext } from '../../http/app-context.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { requesterRole, updateExportJob, type ExportJobRow } from './export-job-repository.js';
-import { ensureTenantDir, EXPORT_RETENTION_HOURS, exportFilePath, removeExportFile } from './export-storage.js';
+import {
+  ensureTenantDir,
+  EXPORT_RETENTION_HOURS,
+  exportFilePath,
+  removeExportFile,
+} from './export-storage.js';
 import { openExport } from './open-export.js';
 
 /** Progress is written at most this often: a row per page would be one UPDATE per 2,000 rows anyway. */
@@ -23,7 +28,13 @@ export async function runExportJob(ctx: AppContext, job: ExportJobRow, claimTtlM
     const requester = await requesterRole(ctx.db, job.tenantId, job.userId);
     if (!requester?.active) throw new DomainError('FORBIDDEN', 'The requester is no longer active');
     const exporter = { tenantId: job.tenantId, userId: job.userId, role: requester.role as Role };
-    const opened = await openExport(ctx, exporter, job.kind as ExportKind, job.format as ExportFormat, job.filters);
+    const opened = await openExport(
+      ctx,
+      exporter,
+      job.kind as ExportKind,
+      job.format as ExportFormat,
+      job.filters,
+    );
     const rowsTotal = await opened.count();
     await updateExportJob(ctx.db, job.id, { rowsTotal });
     await ensureTenantDir(ctx.exportsDir, job.tenantId);
@@ -61,7 +72,8 @@ export async function runExportJob(ctx: AppContext, job: ExportJobRow, claimTtlM
   } catch (error) {
     await removeExportFile(ctx.exportsDir, file.relative).catch(() => {});
     // A refusal says why; anything else stays in the server log, not in the user's view.
-    const message = error instanceof DomainError ? error.message : 'The export failed; try again or contact support';
+    const message =
+      error instanceof DomainError ? error.message : 'The export failed; try again or contact support';
     await updateExportJob(ctx.db, job.id, {
       status: 'failed',
       error: message,

@@ -5,7 +5,8 @@ import { hours, localDateTime } from './export-cells.js';
 import type { ExportSource, ExportWording } from './export-source.js';
 import { timesheetPages } from './timesheet-pages.js';
 
-const instant = (epochSeconds: number | null) => (epochSeconds === null ? null : new Date(epochSeconds * 1000));
+const instant = (epochSeconds: number | null) =>
+  epochSeconds === null ? null : new Date(epochSeconds * 1000);
 
 /**
  * The timesheets as a table: one line per agent and day with work or planned time, a manager's

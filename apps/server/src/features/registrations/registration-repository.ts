@@ -84,7 +84,11 @@ function onssCondition(tenantId: string, condition: SQL): SQL {
  * others through `exists` or `in` sub-queries), so that the count needs no join and each filter can
  * use a `(tenant_id, …, device_time)` index.
  */
-export function registrationConditions(tenantId: string, query: RegistrationListQuery, period: Period): SQL[] {
+export function registrationConditions(
+  tenantId: string,
+  query: RegistrationListQuery,
+  period: Period,
+): SQL[] {
   const conditions: SQL[] = [eq(clockEvents.tenantId, tenantId)];
   if (period.start) conditions.push(gte(clockEvents.deviceTime, period.start));
   if (period.end) conditions.push(lt(clockEvents.deviceTime, period.end));
