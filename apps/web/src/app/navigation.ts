@@ -17,6 +17,7 @@ export const implementedScreens = [
   '/api-keys',
   '/registrations',
   '/work-sessions',
+  '/exports',
 ] as const;
 
 export type NavigationLabel =
@@ -35,7 +36,8 @@ export type NavigationLabel =
   | 'company'
   | 'imports'
   | 'audit'
-  | 'apiKeys';
+  | 'apiKeys'
+  | 'exports';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -58,6 +60,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'workSessions', path: '/work-sessions', anyOf: ['workSessions.read'] },
   { label: 'onss', path: '/onss', anyOf: ['onssRegistrations.read'] },
   { label: 'anomalies', path: '/anomalies', anyOf: ['anomalies.read'] },
+  { label: 'exports', path: '/exports', anyOf: ['exports.read'] },
   { label: 'licences', path: '/licences', anyOf: ['licences.read'] },
   { label: 'users', path: '/users', anyOf: ['users.read'] },
   { label: 'company', path: '/company', anyOf: ['company.read'] },
