@@ -1,6 +1,7 @@
 import { writeReport, type ScenarioResult } from './report.js';
 import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
+import { exportsScenario } from './scenarios/exports.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
 import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
@@ -20,6 +21,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   lighthouse: lighthouseScenario,
   'onss-drain': onssDrainScenario,
   'onss-latency': onssLatencyScenario,
+  exports: exportsScenario,
 };
 
 const results: ScenarioResult[] = [];
