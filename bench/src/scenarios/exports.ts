@@ -29,7 +29,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
  * A company of 2,000 agents on 20 sites: a month of work sessions (one a day each, 62,000) and
  * 250,000 registrations (arrival, break, return, departure each day), loaded in SQL.
  */
-async function seed(client: pg.Client) {
+export async function seed(client: pg.Client) {
   const tenant = await client.query<{ id: string }>(
     `insert into tenants (code, name, enterprise_number) values ('BENCHX', 'Bench', '0777123418') returning id`,
   );
@@ -163,6 +163,33 @@ export async function exportsScenario({ quick }: { quick: boolean }): Promise<Sc
     const server = await startServer(url, { DATA_DIR: fs.mkdtempSync('/tmp/ciao-bench-exports-') });
     try {
       const idle = memoryOf(server.pid);
+      const xlsx = await runJob(server.base, cookie, session.csrfToken, {
+        kind: 'registrations',
+        format: 'xlsx',
+        filters: { from: `${MONTH}-01`, to: '2026-11-01', order: 'asc' },
+      });
+      const afterXlsx = memoryOf(server.pid);
+      const sheet = unzipSync(new Uint8Array(xlsx.file))['xl/worksheets/sheet1.xml']!;
+      const rows = Buffer.from(sheet).toString('utf8').split('<row>').length - 2;
+      if (rows !== xlsx.rows) throw new Error(`the XLSX has ${rows} rows, the job counted ${xlsx.rows}`);
+      results.push(
+        {
+          scenario: 'exports',
+          metric: `XLSX of ${rows.toLocaleString('en')} registrations (${(xlsx.file.length / 2 ** 20).toFixed(1)} MiB), background job`,
+          value: xlsx.seconds * 1000,
+          unit: 'ms',
+          runs: 1,
+          target: '< 15000 ms',
+        },
+        {
+          scenario: 'exports',
+          metric: `server peak RSS through the XLSX export (VmHWM; ${idle.rss.toFixed(0)} MiB at rest)`,
+          value: afterXlsx.peak,
+          unit: 'MiB',
+          runs: 1,
+          target: '< 400 MiB',
+        },
+      );
       // The monthly hours report as the screen asks it: the month of the first 200 agents, then all.
       const times: number[] = [];
       for (let run = -2; run < runs; run += 1) {
@@ -200,37 +227,10 @@ export async function exportsScenario({ quick }: { quick: boolean }): Promise<Sc
         target: '< 2000 ms',
       });
 
-      const xlsx = await runJob(server.base, cookie, session.csrfToken, {
-        kind: 'registrations',
-        format: 'xlsx',
-        filters: { from: `${MONTH}-01`, to: `${MONTH}-31`, order: 'asc' },
-      });
-      const afterXlsx = memoryOf(server.pid);
-      const sheet = unzipSync(new Uint8Array(xlsx.file))['xl/worksheets/sheet1.xml']!;
-      const rows = Buffer.from(sheet).toString('utf8').split('<row>').length - 2;
-      if (rows !== xlsx.rows) throw new Error(`the XLSX has ${rows} rows, the job counted ${xlsx.rows}`);
-      results.push(
-        {
-          scenario: 'exports',
-          metric: `XLSX of ${rows.toLocaleString('en')} registrations (${(xlsx.file.length / 2 ** 20).toFixed(1)} MiB), background job`,
-          value: xlsx.seconds * 1000,
-          unit: 'ms',
-          runs: 1,
-          target: '< 15000 ms',
-        },
-        {
-          scenario: 'exports',
-          metric: `server peak RSS through the XLSX export (VmHWM; ${idle.rss.toFixed(0)} MiB at rest)`,
-          value: afterXlsx.peak,
-          unit: 'MiB',
-          runs: 1,
-          target: '< 400 MiB',
-        },
-      );
       const csv = await runJob(server.base, cookie, session.csrfToken, {
         kind: 'registrations',
         format: 'csv',
-        filters: { from: `${MONTH}-01`, to: `${MONTH}-31`, order: 'asc' },
+        filters: { from: `${MONTH}-01`, to: '2026-11-01', order: 'asc' },
       });
       results.push({
         scenario: 'exports',

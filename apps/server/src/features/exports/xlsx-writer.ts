@@ -31,6 +31,9 @@ export function sheetNameOf(title: string): string {
 
 /** XML text: the five escapes, and the control characters XML 1.0 cannot carry dropped. */
 export function escapeXml(text: string): string {
+  // Most cells need nothing: one test spares five replacements.
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>"\u0000-\u001F\uFFFE\uFFFF]/.test(text)) return text;
   return (
     text
       // eslint-disable-next-line no-control-regex
