@@ -27,7 +27,7 @@ export interface TimesheetDayRow {
  * active tasks valid that day), summed by the database so that a month of 2,000 agents never
  * travels as sessions. A slot ending at or before its start crosses midnight.
  */
-function agentDays(tenantId: string, query: TimesheetQuery): SQL {
+function agentDays(tenantId: string, query: TimesheetQuery, onlyPaged = false): SQL {
   const sessionFilters: SQL[] = [];
   const taskFilters: SQL[] = [];
   if (query.agentId) {
@@ -38,11 +38,12 @@ function agentDays(tenantId: string, query: TimesheetQuery): SQL {
     sessionFilters.push(sql`and ws.site_id = ${query.siteId}`);
     taskFilters.push(sql`and t.site_id = ${query.siteId}`);
   }
+  // A page sums only its own agents (the `paged` CTE of `timesheetDays`); counts sum them all.
+  if (onlyPaged) {
+    sessionFilters.push(sql`and ws.agent_id in (select id from paged)`);
+    taskFilters.push(sql`and ta.agent_id in (select id from paged)`);
+  }
   return sql`
-    days as (
-      select g.d::date as day
-      from generate_series(${query.from}::date, ${query.to}::date, interval '1 day') as g(d)
-    ),
     actual as (
       select ws.agent_id, ws.work_date as day,
         min(coalesce(ws.corrected_started_at, ws.started_at)) as first_arrival,
@@ -88,10 +89,49 @@ function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
 
+function daysOf(query: TimesheetQuery): SQL {
+  return sql`
+    days as (
+      select g.d::date as day
+      from generate_series(${query.from}::date, ${query.to}::date, interval '1 day') as g(d)
+    )`;
+}
+
+/**
+ * The agents with work or planned time in the period, found without summing anything: those with
+ * a session, and those linked to an active task with a slot on a day of the period while it is
+ * valid. The same agents as `agent_days` holds, for a fraction of its cost.
+ */
+function candidateAgents(tenantId: string, query: TimesheetQuery): SQL {
+  return sql`
+    planned_tasks as (
+      select t.id from tasks t
+      where t.tenant_id = ${tenantId} and t.active
+        ${query.siteId ? sql`and t.site_id = ${query.siteId}` : sql``}
+        and exists (
+          select 1 from days cross join lateral jsonb_array_elements(t.schedule) as slot
+          where (slot->>'weekday')::int = extract(isodow from days.day)
+            and (t.valid_from is null or t.valid_from <= days.day)
+            and (t.valid_until is null or days.day <= t.valid_until)
+        )
+    ),
+    candidates as (
+      select ws.agent_id from work_sessions ws
+      where ws.tenant_id = ${tenantId}
+        and ws.work_date between ${query.from}::date and ${query.to}::date
+        ${query.agentId ? sql`and ws.agent_id = ${query.agentId}` : sql``}
+        ${query.siteId ? sql`and ws.site_id = ${query.siteId}` : sql``}
+      union
+      select ta.agent_id from task_agents ta
+      where ta.tenant_id = ${tenantId} and ta.task_id in (select id from planned_tasks)
+        ${query.agentId ? sql`and ta.agent_id = ${query.agentId}` : sql``}
+    )`;
+}
+
 /** How many agent-days (lines of a timesheet export) the period has. */
 export async function countTimesheetDays(db: Db, tenantId: string, query: TimesheetQuery): Promise<number> {
   const result = await db.execute(
-    sql`with ${agentDays(tenantId, query)} select count(*)::int as n from agent_days`,
+    sql`with ${daysOf(query)}, ${agentDays(tenantId, query)} select count(*)::int as n from agent_days`,
   );
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
@@ -99,7 +139,7 @@ export async function countTimesheetDays(db: Db, tenantId: string, query: Timesh
 /** How many agents have work or planned time in the period. */
 export async function countTimesheetAgents(db: Db, tenantId: string, query: TimesheetQuery): Promise<number> {
   const result = await db.execute(
-    sql`with ${agentDays(tenantId, query)} select count(distinct agent_id)::int as n from agent_days`,
+    sql`with ${daysOf(query)}, ${candidateAgents(tenantId, query)} select count(*)::int as n from candidates`,
   );
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
@@ -110,15 +150,18 @@ export async function timesheetDays(
   tenantId: string,
   query: TimesheetQuery,
 ): Promise<TimesheetDayRow[]> {
+  // The page's agents are picked first, then only theirs are summed: a page of 200 agents no
+  // longer costs the sums of every agent of the company.
   const result = await db.execute(sql`
-    with ${agentDays(tenantId, query)},
+    with ${daysOf(query)}, ${candidateAgents(tenantId, query)},
     paged as (
       select ag.id, ag.identifier, ag.first_name, ag.last_name
       from agents ag
-      where ag.tenant_id = ${tenantId} and ag.id in (select agent_id from agent_days)
+      where ag.tenant_id = ${tenantId} and ag.id in (select agent_id from candidates)
       order by lower(ag.last_name), lower(ag.first_name), ag.id
       limit ${query.pageSize} offset ${pageOffset(query.page, query.pageSize)}
-    )
+    ),
+    ${agentDays(tenantId, query, true)}
     select p.id as agent_id, p.identifier, p.first_name, p.last_name, k.day::text as day,
       extract(epoch from a.first_arrival)::float8 as first_arrival,
       extract(epoch from a.last_departure)::float8 as last_departure,
