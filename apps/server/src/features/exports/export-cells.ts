@@ -2,8 +2,11 @@ import { decimalHours, DomainError, localDate, localTime, type FieldError } from
 import type { z } from 'zod';
 import type { KeysetCursor } from './export-repository.js';
 
-/** Rows per keyset page: big enough for few round trips, small enough to keep memory flat. */
-export const EXPORT_PAGE_ROWS = 2_000;
+/**
+ * Rows per keyset page: big enough for few round trips, small enough to keep memory flat. 2,000
+ * let the server peak at 420–460 MiB on an XLSX of 250,000 rows, 1,000 at about 320 MiB, no slower.
+ */
+export const EXPORT_PAGE_ROWS = 1_000;
 
 // The zone's offset per hour of time: formatting a date through Intl costs microseconds, and an
 // export formats hundreds of thousands of them, nearly all in a few hundred distinct hours.
