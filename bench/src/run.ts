@@ -1,6 +1,7 @@
 import { writeReport, type ScenarioResult } from './report.js';
 import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
+import { exportsScenario } from './scenarios/exports.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
 import { liveBoardScenario } from './scenarios/live-board.js';
@@ -22,6 +23,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'onss-drain': onssDrainScenario,
   'onss-latency': onssLatencyScenario,
   'live-board': liveBoardScenario,
+  exports: exportsScenario,
 };
 
 const results: ScenarioResult[] = [];

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -64,6 +66,8 @@ export interface AppDependencies {
   onssSimulatorUrl?: string;
   /** The bearer token `/metrics` asks for; without one, only this machine may scrape. */
   metricsToken?: string;
+  /** Where background exports write their files; a directory of the system's temp dir by default. */
+  exportsDir?: string;
 }
 
 declare module 'fastify' {
@@ -88,6 +92,7 @@ export async function buildApp({
   serveFrontEnds = true,
   onssSimulatorUrl = 'http://127.0.0.1:3900',
   metricsToken,
+  exportsDir = path.join(os.tmpdir(), `ciao-exports-${process.pid}`),
 }: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -117,6 +122,7 @@ export async function buildApp({
     onss: { simulatorUrl: onssSimulatorUrl },
     apiKeyRateLimiter: new ApiKeyRateLimiter(),
     metrics: createMetrics(),
+    exportsDir,
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);

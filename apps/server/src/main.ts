@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { isEmptyDatabase, openDatabase, type Database } from './db/client.js';
@@ -8,6 +9,7 @@ import { buildApp } from './app.js';
 import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-services.js';
 import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
 import { smtpTransport, startEmailWorker } from './jobs/email-outbox-worker.js';
+import { startExportWorker } from './jobs/export-worker.js';
 import { startOnssWorker } from './jobs/onss-outbox-worker.js';
 import { startWebhookJobs } from './jobs/webhook-jobs.js';
 import { createSecretBox } from './security/secret-box.js';
@@ -60,6 +62,7 @@ async function main() {
   let stopOnssWorker: (() => Promise<void>) | undefined;
   let stopEmailWorker: (() => Promise<void>) | undefined;
   let stopWebhookJobs: (() => Promise<void>) | undefined;
+  let stopExportWorker: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +77,7 @@ async function main() {
     await stopOnssWorker?.().catch(() => {});
     await stopEmailWorker?.().catch(() => {});
     await stopWebhookJobs?.().catch(() => {});
+    await stopExportWorker?.().catch(() => {});
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -90,6 +94,7 @@ async function main() {
       secretBox,
       onssSimulatorUrl: demo.simulatorUrl ?? config.onssSimulator.url,
       metricsToken: config.metricsToken,
+      exportsDir: path.join(config.dataDir, 'exports'),
     });
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
@@ -100,6 +105,7 @@ async function main() {
       logger: app.log,
       transport: smtpUrl && from ? smtpTransport(smtpUrl, from) : null,
     });
+    stopExportWorker = startExportWorker(app.ctx, { logger: app.log });
   } catch (error) {
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});

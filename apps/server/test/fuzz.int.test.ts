@@ -134,7 +134,7 @@ describe('bad input on every route', () => {
     world = await createTenantWorld(subject.app);
     const admin = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
     const apiKey = await apiKeyFor(subject.app, world);
-    callerHeaders = async (path) => {
+    callerHeaders = async (path): Promise<Record<string, string>> => {
       if (path.startsWith('/api/agent/v1/activation') || path.startsWith('/api/agent/v1/sign-in')) {
         return { authorization: `Bearer ${world.deviceToken}` };
       }

@@ -117,6 +117,24 @@ describe('timesheets', () => {
     ]);
   });
 
+  it('leaves out an agent whose task has no slot in the period, and pages on the agents it counts', async () => {
+    // A Monday-only task: Tuesday 24 to Wednesday 25 November 2026 has nothing planned.
+    const world = await createClockWorld(subject.app, {
+      schedule: [{ weekday: 1, start: '06:00', end: '09:00' }],
+    });
+    const { session } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
+    const read = async (query: string) => {
+      const answer = await asUser(subject.app, session, { method: 'GET', url: `/api/timesheets?${query}` });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json() as { total: number; items: { agent: { id: string } }[] };
+    };
+    expect(await read('from=2026-11-24&to=2026-11-25')).toMatchObject({ total: 0, items: [] });
+    const monday = await read('from=2026-11-23&to=2026-11-25&pageSize=1');
+    expect(monday.total).toBe(1);
+    expect(monday.items.map((item) => item.agent.id)).toEqual([world.agent.id]);
+    expect((await read('from=2026-11-23&to=2026-11-25&pageSize=1&page=2')).items).toEqual([]);
+  });
+
   it('refuses a period that is reversed or longer than 62 days', async () => {
     const world = await createClockWorld(subject.app);
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');

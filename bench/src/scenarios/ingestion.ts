@@ -120,7 +120,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   }
   return {
     base,
-    pid: child.pid,
+    pid: child.pid!,
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
   };
 }

@@ -97,6 +97,10 @@ export const errorCodes = {
   PASSWORD_LINK_USED: 'conflict',
   USER_HAS_NO_EMAIL: 'conflict',
   USER_INACTIVE: 'conflict',
+  // Exports.
+  EXPORT_TOO_LARGE: 'conflict',
+  EXPORT_NOT_READY: 'conflict',
+  EXPORT_EXPIRED: 'conflict',
 } as const satisfies Record<string, ErrorCategory>;
 
 export type ErrorCode = keyof typeof errorCodes;

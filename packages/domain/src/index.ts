@@ -6,3 +6,4 @@ export * from './geo/index.js';
 export * from './identifiers/index.js';
 export * from './onss/index.js';
 export * from './permissions/index.js';
+export * from './exports/index.js';

@@ -4,6 +4,7 @@ import { agentRoutes } from './agents/agent-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { clientRoutes } from './clients/client-routes.js';
 import { companyRoutes } from './company/company-routes.js';
+import { exportRoutes } from './exports/export-routes.js';
 import { importRoutes } from './imports/import-routes.js';
 import { licenceRequestRoutes } from './licence-requests/licence-request-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
@@ -39,4 +40,5 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(analyticsRoutes);
   await app.register(webhookRoutes);
   await app.register(licenceRequestRoutes);
+  await app.register(exportRoutes);
 };

@@ -21,6 +21,8 @@ export interface AppContext {
   apiKeyRateLimiter: ApiKeyRateLimiter;
   /** Prometheus metrics of this process (`GET /metrics`). */
   metrics: Metrics;
+  /** Where background exports write their files (`<data dir>/exports`), one directory per company. */
+  exportsDir: string;
 }
 
 export interface SessionPolicy {

@@ -6,6 +6,7 @@ import { anomalyRouteFixtures } from './fixtures/anomaly-fixtures.js';
 import { anomalySummaryRouteFixtures } from './fixtures/anomaly-summary-fixtures.js';
 import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
+import { exportRouteFixtures } from './fixtures/export-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { licenceRequestRouteFixtures } from './fixtures/licence-request-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
@@ -44,4 +45,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...webhookRouteFixtures,
   ...presenceRouteFixtures,
   ...licenceRequestRouteFixtures,
+  ...exportRouteFixtures,
 };

@@ -20,6 +20,7 @@ export const implementedScreens = [
   '/analytics',
   '/webhooks',
   '/presence',
+  '/exports',
 ] as const;
 
 export type NavigationLabel =
@@ -41,7 +42,8 @@ export type NavigationLabel =
   | 'audit'
   | 'apiKeys'
   | 'analytics'
-  | 'webhooks';
+  | 'webhooks'
+  | 'exports';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -66,6 +68,7 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'onss', path: '/onss', anyOf: ['onssRegistrations.read'] },
   { label: 'anomalies', path: '/anomalies', anyOf: ['anomalies.read'] },
   { label: 'analytics', path: '/analytics', anyOf: ['analytics.read'] },
+  { label: 'exports', path: '/exports', anyOf: ['exports.read'] },
   { label: 'licences', path: '/licences', anyOf: ['licences.read'] },
   { label: 'users', path: '/users', anyOf: ['users.read'] },
   { label: 'company', path: '/company', anyOf: ['company.read'] },

@@ -243,6 +243,15 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireCapability path="/exports" />,
+                children: [
+                  {
+                    path: 'exports',
+                    lazy: screen(async () => (await import('./routes/exports-route')).ExportsRoute),
+                  },
+                ],
+              },
+              {
                 element: <RequireCapability path="/api-keys" />,
                 children: [
                   {

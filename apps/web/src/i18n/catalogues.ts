@@ -50,6 +50,10 @@ import onssDe from '../features/onss/i18n/de.json';
 import onssEn from '../features/onss/i18n/en.json';
 import onssFr from '../features/onss/i18n/fr.json';
 import onssNl from '../features/onss/i18n/nl.json';
+import exportsDe from '../features/exports/i18n/de.json';
+import exportsEn from '../features/exports/i18n/en.json';
+import exportsFr from '../features/exports/i18n/fr.json';
+import exportsNl from '../features/exports/i18n/nl.json';
 import anomaliesDe from '../features/anomalies/i18n/de.json';
 import anomaliesEn from '../features/anomalies/i18n/en.json';
 import anomaliesFr from '../features/anomalies/i18n/fr.json';
@@ -94,6 +98,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsFr,
     onss: onssFr,
     anomalies: anomaliesFr,
+    exports: exportsFr,
     apiKeys: apiKeysFr,
     registrations: registrationsFr,
     timesheets: timesheetsFr,
@@ -115,6 +120,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsNl,
     onss: onssNl,
     anomalies: anomaliesNl,
+    exports: exportsNl,
     apiKeys: apiKeysNl,
     registrations: registrationsNl,
     timesheets: timesheetsNl,
@@ -136,6 +142,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsEn,
     onss: onssEn,
     anomalies: anomaliesEn,
+    exports: exportsEn,
     apiKeys: apiKeysEn,
     registrations: registrationsEn,
     timesheets: timesheetsEn,
@@ -157,6 +164,7 @@ const featureCatalogues = {
     taskGroups: taskGroupsDe,
     onss: onssDe,
     anomalies: anomaliesDe,
+    exports: exportsDe,
     apiKeys: apiKeysDe,
     registrations: registrationsDe,
     timesheets: timesheetsDe,

@@ -150,7 +150,7 @@ export async function resolveAutomatically(db: Db, tenantId: string, ids: readon
   return resolved;
 }
 
-const anomalyColumns = {
+export const anomalyColumns = {
   anomaly: anomalies,
   agentFirstName: agents.firstName,
   agentLastName: agents.lastName,
@@ -199,8 +199,8 @@ export async function updateAnomaly(
     .where(and(eq(anomalies.tenantId, tenantId), eq(anomalies.id, id)));
 }
 
-/** One page of the company's anomalies, newest first. */
-export async function listAnomalies(db: Db, tenantId: string, query: AnomalyListQuery) {
+/** The WHERE of the anomaly list (and of its export). */
+export function anomalyListConditions(tenantId: string, query: AnomalyListQuery): SQL[] {
   const conditions: SQL[] = [eq(anomalies.tenantId, tenantId)];
   if (query.status) conditions.push(eq(anomalies.status, query.status));
   if (query.type) conditions.push(eq(anomalies.type, query.type));
@@ -208,7 +208,12 @@ export async function listAnomalies(db: Db, tenantId: string, query: AnomalyList
   if (query.siteId) conditions.push(eq(anomalies.siteId, query.siteId));
   if (query.from) conditions.push(gte(anomalies.openedAt, new Date(query.from)));
   if (query.to) conditions.push(lte(anomalies.openedAt, new Date(query.to)));
-  const where = and(...conditions);
+  return conditions;
+}
+
+/** One page of the company's anomalies, newest first. */
+export async function listAnomalies(db: Db, tenantId: string, query: AnomalyListQuery) {
+  const where = and(...anomalyListConditions(tenantId, query));
   const rows = await selectAnomalies(db)
     .where(where)
     .orderBy(desc(anomalies.openedAt), desc(anomalies.id))

@@ -8,7 +8,7 @@ import { agents, onssRegistrations, sites, webUsers } from '../../db/schema/inde
 /** A registration is late when ONSS has not confirmed it this long after the registration time. */
 export const LATE_AFTER_MS = 5 * 60_000;
 
-const registrationColumns = {
+export const onssRegistrationColumns = {
   registration: onssRegistrations,
   agentIdentifier: agents.identifier,
   agentFirstName: agents.firstName,
@@ -21,9 +21,9 @@ const registrationColumns = {
 
 export type OnssRegistrationRow = NonNullable<Awaited<ReturnType<typeof findOnssRegistration>>>;
 
-function selectRegistrations(db: Db) {
+function selectOnssRegistrations(db: Db) {
   return db
-    .select(registrationColumns)
+    .select(onssRegistrationColumns)
     .from(onssRegistrations)
     .innerJoin(agents, eq(agents.id, onssRegistrations.agentId))
     .innerJoin(sites, eq(sites.id, onssRegistrations.siteId))
@@ -41,6 +41,19 @@ function lateCondition(now: Date, late: boolean): SQL {
       )})`;
 }
 
+/** The WHERE of the list (and of its export): every filter of the query. */
+export function onssListConditions(tenantId: string, query: OnssRegistrationListQuery, now: Date): SQL[] {
+  const conditions: SQL[] = [eq(onssRegistrations.tenantId, tenantId)];
+  if (query.agentId) conditions.push(eq(onssRegistrations.agentId, query.agentId));
+  if (query.siteId) conditions.push(eq(onssRegistrations.siteId, query.siteId));
+  if (query.from) conditions.push(gte(onssRegistrations.registrationTime, new Date(query.from)));
+  if (query.to) conditions.push(lte(onssRegistrations.registrationTime, new Date(query.to)));
+  if (query.followUpStatus) conditions.push(eq(onssRegistrations.followUpStatus, query.followUpStatus));
+  if (query.late !== undefined) conditions.push(lateCondition(now, query.late));
+  if (query.status) conditions.push(eq(onssRegistrations.status, query.status));
+  return conditions;
+}
+
 /** One page of the company's registrations, newest first, with the count per status. */
 export async function listOnssRegistrations(
   db: Db,
@@ -48,16 +61,10 @@ export async function listOnssRegistrations(
   query: OnssRegistrationListQuery,
   now: Date,
 ) {
-  const others: SQL[] = [eq(onssRegistrations.tenantId, tenantId)];
-  if (query.agentId) others.push(eq(onssRegistrations.agentId, query.agentId));
-  if (query.siteId) others.push(eq(onssRegistrations.siteId, query.siteId));
-  if (query.from) others.push(gte(onssRegistrations.registrationTime, new Date(query.from)));
-  if (query.to) others.push(lte(onssRegistrations.registrationTime, new Date(query.to)));
-  if (query.followUpStatus) others.push(eq(onssRegistrations.followUpStatus, query.followUpStatus));
-  if (query.late !== undefined) others.push(lateCondition(now, query.late));
+  const others = onssListConditions(tenantId, { ...query, status: undefined }, now);
   const conditions = query.status ? [...others, eq(onssRegistrations.status, query.status)] : others;
   const where = and(...conditions);
-  const rows = await selectRegistrations(db)
+  const rows = await selectOnssRegistrations(db)
     .where(where)
     .orderBy(desc(onssRegistrations.registrationTime), desc(onssRegistrations.id))
     .limit(query.pageSize)
@@ -74,7 +81,7 @@ export async function listOnssRegistrations(
 }
 
 export async function findOnssRegistration(db: Db, tenantId: string, id: string) {
-  const [row] = await selectRegistrations(db)
+  const [row] = await selectOnssRegistrations(db)
     .where(and(eq(onssRegistrations.tenantId, tenantId), eq(onssRegistrations.id, id)))
     .limit(1);
   return row;
@@ -83,7 +90,7 @@ export async function findOnssRegistration(db: Db, tenantId: string, id: string)
 /** The company's registrations among `ids` (others are missing from the answer). */
 export async function findOnssRegistrations(db: Db, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return selectRegistrations(db).where(
+  return selectOnssRegistrations(db).where(
     and(eq(onssRegistrations.tenantId, tenantId), inArray(onssRegistrations.id, [...ids])),
   );
 }

@@ -27,7 +27,7 @@ const openAnomalyCount = sql<number>`(
     and ${anomalies.status} <> 'resolved'
 )`;
 
-const listColumns = {
+export const registrationListColumns = {
   event: {
     id: clockEvents.id,
     agentId: clockEvents.agentId,
@@ -58,7 +58,7 @@ const listColumns = {
 export type RegistrationRow = Awaited<ReturnType<typeof listRegistrations>>['rows'][number];
 
 const detailColumns = {
-  ...listColumns,
+  ...registrationListColumns,
   latitude: clockEvents.latitude,
   longitude: clockEvents.longitude,
   appVersion: clockEvents.appVersion,
@@ -69,7 +69,7 @@ const detailColumns = {
 };
 
 // The list and the detail join the same tables; drizzle cannot type one helper for two selections.
-const onssOfEvent = and(
+export const onssOfEvent = and(
   eq(onssRegistrations.tenantId, clockEvents.tenantId),
   eq(onssRegistrations.clockEventId, clockEvents.id),
 );
@@ -84,7 +84,11 @@ function onssCondition(tenantId: string, condition: SQL): SQL {
  * others through `exists` or `in` sub-queries), so that the count needs no join and each filter can
  * use a `(tenant_id, …, device_time)` index.
  */
-function conditionsOf(tenantId: string, query: RegistrationListQuery, period: Period): SQL[] {
+export function registrationConditions(
+  tenantId: string,
+  query: RegistrationListQuery,
+  period: Period,
+): SQL[] {
   const conditions: SQL[] = [eq(clockEvents.tenantId, tenantId)];
   if (period.start) conditions.push(gte(clockEvents.deviceTime, period.start));
   if (period.end) conditions.push(lt(clockEvents.deviceTime, period.end));
@@ -150,11 +154,11 @@ export async function listRegistrations(
   query: RegistrationListQuery,
   period: Period,
 ) {
-  const where = and(...conditionsOf(tenantId, query, period));
+  const where = and(...registrationConditions(tenantId, query, period));
   const column = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
   const direction = query.order === 'asc' ? asc : desc;
   const rows = await db
-    .select(listColumns)
+    .select(registrationListColumns)
     .from(clockEvents)
     .innerJoin(agents, eq(agents.id, clockEvents.agentId))
     .innerJoin(tasks, eq(tasks.id, clockEvents.taskId))

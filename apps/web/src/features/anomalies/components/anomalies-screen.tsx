@@ -2,6 +2,7 @@ import { anomalyStatuses, anomalyTypes, type AnomalyView } from '@ciao/domain';
 import { formatDateTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/export-menu';
 import { useSignedIn } from '../../../app/session-context';
 import {
   ACTIONS_CELL,
@@ -232,6 +233,15 @@ export function AnomaliesScreen() {
       )}
 
       <Notice message={notice} />
+      <ExportMenu
+        filters={params}
+        rowCount={anomalies.data?.total}
+        choices={[
+          { kind: 'anomalies', format: 'csv' },
+          { kind: 'anomalies', format: 'xlsx' },
+          { kind: 'anomalies', format: 'pdf' },
+        ]}
+      />
       <ListStatus
         isPending={anomalies.isPending}
         error={anomalies.error}

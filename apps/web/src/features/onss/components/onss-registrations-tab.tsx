@@ -14,6 +14,7 @@ import {
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
+import { ExportMenu } from '../../../components/export-menu';
 import { SearchCombobox } from '../../../components/search-combobox';
 import { SelectField } from '../../../components/select-field';
 import { SECONDARY_BUTTON, TextField } from '../../../components/text-field';
@@ -276,6 +277,15 @@ export function OnssRegistrationsTab() {
         <BulkActions ids={[...selected]} rights={rights} onDone={() => setSelected(new Set())} />
       )}
 
+      <ExportMenu
+        filters={query}
+        rowCount={registrations.data?.total}
+        choices={[
+          { kind: 'onss-registrations', format: 'csv' },
+          { kind: 'onss-registrations', format: 'xlsx' },
+          { kind: 'onss-registrations', format: 'pdf' },
+        ]}
+      />
       <ListStatus
         isPending={registrations.isPending}
         error={registrations.error}

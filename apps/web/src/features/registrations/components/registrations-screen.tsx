@@ -14,6 +14,7 @@ import {
   useListState,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
+import { ExportMenu } from '../../../components/export-menu';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { addDays, brusselsDate } from '../../../lib/local-dates';
@@ -165,6 +166,22 @@ export function RegistrationsScreen() {
         </h1>
         <p className="mt-2 max-w-prose text-slate-700">{t('registrations.intro')}</p>
       </div>
+
+      <ExportMenu
+        filters={query}
+        rowCount={
+          registrations.data
+            ? registrations.data.totalCapped
+              ? Infinity
+              : registrations.data.total
+            : undefined
+        }
+        choices={[
+          { kind: 'registrations', format: 'csv' },
+          { kind: 'registrations', format: 'xlsx' },
+          { kind: 'registrations', format: 'pdf' },
+        ]}
+      />
 
       {openId && opened.isError && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">

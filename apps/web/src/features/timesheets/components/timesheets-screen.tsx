@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ListStatus, Pagination } from '../../../components/list';
+import { ExportMenu } from '../../../components/export-menu';
 import { SelectField } from '../../../components/select-field';
 import { SECONDARY_BUTTON } from '../../../components/text-field';
 import {
@@ -43,6 +44,7 @@ export function TimesheetsScreen() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [from, to] = view === 'week' ? [week, addDays(week, 6)] : monthBounds(month);
   const days = daysBetween(from, to);
+  const exportMonth = view === 'month' ? month : from.slice(0, 7);
   const choices = useTimesheetChoices();
   const monthWithoutAgent = view === 'month' && !agentId;
   const sheet = useTimesheets(
@@ -89,6 +91,39 @@ export function TimesheetsScreen() {
         </h1>
         <p className="mt-2 max-w-prose text-slate-700">{t('timesheets.intro')}</p>
       </div>
+
+      <ExportMenu
+        filters={{ from, to, agentId, siteId }}
+        // A line per agent and day at most: the agents of the page's total times the days.
+        rowCount={sheet.data ? sheet.data.total * days.length : monthWithoutAgent ? Infinity : undefined}
+        choices={[
+          { kind: 'timesheets', format: 'csv' },
+          { kind: 'timesheets', format: 'xlsx' },
+          { kind: 'timesheets', format: 'pdf' },
+          {
+            kind: 'monthly-timesheets',
+            format: 'pdf',
+            label: t('exports.monthlyPdf', { month: exportMonth }),
+            filters: { month: exportMonth, from: '', to: '' },
+            rows: agentId ? 1 : sheet.data?.total,
+            directLimit: 50,
+          },
+          {
+            kind: 'payroll',
+            format: 'csv',
+            label: t('exports.payroll', { month: exportMonth }),
+            filters: { month: exportMonth, from: '', to: '' },
+            rows: sheet.data ? sheet.data.total * 31 : undefined,
+          },
+          {
+            kind: 'payroll',
+            format: 'xlsx',
+            label: t('exports.payrollXlsx', { month: exportMonth }),
+            filters: { month: exportMonth, from: '', to: '' },
+            rows: sheet.data ? sheet.data.total * 31 : undefined,
+          },
+        ]}
+      />
 
       <nav aria-label={t('timesheets.views')} className="flex flex-wrap gap-2">
         <button
