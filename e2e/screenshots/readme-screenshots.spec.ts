@@ -21,7 +21,6 @@ const lastWeek = `from=${isoDate(lastMonday)}&to=${isoDate(lastSunday)}`;
 /** The back-office screens of the README, as the demo administrator sees them. */
 const backOfficeScreens = [
   { name: 'dashboard', path: '/' },
-  { name: 'presence', path: '/presence' },
   { name: 'analytics', path: '/analytics' },
   { name: 'registrations', path: `/registrations?${lastWeek}` },
   { name: 'work-sessions', path: `/work-sessions?week=${isoDate(lastMonday)}` },
@@ -43,7 +42,7 @@ test('back-office screens', async ({ page }) => {
   }
 });
 
-test('agent app on a phone', async ({ browser }) => {
+test('agent app on a phone, and the live board while the agent works', async ({ browser, page }) => {
   const context = await browser.newContext({
     ...devices['Pixel 7'],
     locale: 'fr-BE',
@@ -51,20 +50,35 @@ test('agent app on a phone', async ({ browser }) => {
     permissions: ['geolocation'],
     geolocation: { latitude: 50.8275, longitude: 4.3653, accuracy: 10 },
   });
-  const page = await context.newPage();
-  await page.goto('/m/');
-  await page.getByLabel('Code de licence').fill('CIAO-DEMO-2026');
-  await page.getByRole('button', { name: 'Activer' }).click();
-  await page.getByLabel('Identifiant', { exact: true }).fill('TEST@DEMO');
-  await page.getByLabel('Mot de passe').fill('test1234');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { name: 'Mes tâches' })).toBeVisible();
+  const phone = await context.newPage();
+  await phone.goto('/m/');
+  await phone.getByLabel('Code de licence').fill('CIAO-DEMO-2026');
+  await phone.getByRole('button', { name: 'Activer' }).click();
+  await phone.getByLabel('Identifiant', { exact: true }).fill('TEST@DEMO');
+  await phone.getByLabel('Mot de passe').fill('test1234');
+  await phone.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(phone.getByRole('heading', { name: 'Mes tâches' })).toBeVisible();
   // The one-time "works offline now" notice is not what the picture is about.
-  const understood = page.getByRole('button', { name: 'Compris' });
+  const understood = phone.getByRole('button', { name: 'Compris' });
   if (await understood.isVisible()) await understood.click();
-  await shot(page, 'agent-app-tasks');
-  await page.getByRole('button').filter({ hasText: 'Avenue Louise 231' }).first().click();
-  await expect(page.getByTestId('clock-state')).toBeVisible();
-  await shot(page, 'agent-app-task');
+  await shot(phone, 'agent-app-tasks');
+  await phone.getByRole('button').filter({ hasText: 'Avenue Louise 231' }).first().click();
+  await expect(phone.getByTestId('clock-state')).toBeVisible();
+  await phone.getByRole('button', { name: 'Arrivée', exact: true }).click();
+  // The first registration explains once when the position is read.
+  const explained = phone.getByRole('button', { name: 'Compris, continuer' });
+  if (await explained.isVisible()) await explained.click();
+  await expect(phone.getByTestId('confirmation')).toContainText('Arrivée enregistrée à');
+  await shot(phone, 'agent-app-task');
+
+  await signIn(page, 'admin', '/presence');
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await page.goto('/presence');
+  await expect(page.getByText(/Test/).first()).toBeVisible();
+  await shot(page, 'back-office-presence');
+
+  // TEST leaves: the demo stays as it was for whoever uses it next.
+  await phone.getByRole('button', { name: 'Départ', exact: true }).click();
+  await expect(phone.getByTestId('confirmation')).toContainText('Départ enregistré à');
   await context.close();
 });
