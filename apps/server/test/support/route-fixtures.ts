@@ -8,6 +8,7 @@ import { authRouteFixtures } from './fixtures/auth-fixtures.js';
 import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { licenceRequestRouteFixtures } from './fixtures/licence-request-fixtures.js';
+import { notificationRouteFixtures } from './fixtures/notification-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
@@ -44,4 +45,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...webhookRouteFixtures,
   ...presenceRouteFixtures,
   ...licenceRequestRouteFixtures,
+  ...notificationRouteFixtures,
 };

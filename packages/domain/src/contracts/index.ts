@@ -27,3 +27,4 @@ export * from './webhooks.js';
 export * from './presence.js';
 export * from './licence-requests.js';
 export * from './platform.js';
+export * from './notifications.js';

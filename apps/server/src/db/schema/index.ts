@@ -5,3 +5,4 @@ export * from './places.js';
 export * from './clock.js';
 export * from './onss.js';
 export * from './platform.js';
+export * from './notifications.js';
