@@ -20,6 +20,7 @@ export const implementedScreens = [
   '/analytics',
   '/webhooks',
   '/presence',
+  '/notifications',
 ] as const;
 
 export type NavigationLabel =
@@ -41,7 +42,8 @@ export type NavigationLabel =
   | 'audit'
   | 'apiKeys'
   | 'analytics'
-  | 'webhooks';
+  | 'webhooks'
+  | 'notifications';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -74,6 +76,8 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
   { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
   { label: 'webhooks', path: '/webhooks', anyOf: ['webhooks.manage'] },
+  // Every signed-in user chooses their own e-mails (the types offered follow the role).
+  { label: 'notifications', path: '/notifications', anyOf: ['backOffice.access'] },
 ];
 
 /**
