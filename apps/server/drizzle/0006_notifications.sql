@@ -5,7 +5,7 @@ CREATE TABLE "notifications_sent" (
 	"type" text NOT NULL,
 	"email_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "notifications_sent_user_id_dedupe_key_pk" PRIMARY KEY("user_id","dedupe_key")
+	CONSTRAINT "notifications_sent_tenant_id_user_id_dedupe_key_pk" PRIMARY KEY("tenant_id","user_id","dedupe_key")
 );
 --> statement-breakpoint
 ALTER TABLE "notifications_sent" ADD CONSTRAINT "notifications_sent_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

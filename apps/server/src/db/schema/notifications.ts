@@ -23,5 +23,5 @@ export const notificationsSent = pgTable(
     emailId: uuid('email_id').references(() => emailOutbox.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.dedupeKey] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.dedupeKey] })],
 );

@@ -278,6 +278,7 @@ export async function queueNotificationOnce(db: Db, notification: NotificationTo
       .set({ emailId })
       .where(
         and(
+          eq(notificationsSent.tenantId, notification.tenantId),
           eq(notificationsSent.userId, notification.userId),
           eq(notificationsSent.dedupeKey, notification.dedupeKey),
         ),
