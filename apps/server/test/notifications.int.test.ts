@@ -14,23 +14,37 @@ import {
   correctionRequestItems,
   correctionRequests,
 } from '../src/db/schema/index.js';
+import { createEmailOutbox, smtpTransport, type EmailTransport } from '../src/jobs/email-outbox-worker.js';
 import { createNotificationScheduler } from '../src/jobs/notification-scheduler.js';
 import { createClockWorld } from './support/clock-world.js';
 import { webSessionFor } from './support/factories.js';
+import { startSmtpSink } from './support/smtp-sink.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { asUser, type WebSession } from './support/web-client.js';
 
 describe('e-mail notifications', () => {
   let subject: TestApp;
   let app: FastifyInstance;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let transport: EmailTransport;
 
   beforeAll(async () => {
     subject = await createTestApp({ config: { publicUrl: 'https://ciao.example.be' } });
     app = subject.app;
+    smtp = await startSmtpSink();
+    transport = smtpTransport(smtp.url, 'ciao <no-reply@example.be>');
   });
   afterAll(async () => {
+    transport.close();
+    await smtp.close();
     await subject.close();
   });
+
+  const silent = { info: () => {}, warn: () => {}, error: () => {} };
+  /** Sends what the outbox holds to the in-process SMTP server. */
+  const deliver = () => createEmailOutbox(app.ctx, { transport, logger: silent }).runPass();
+  const receivedBy = (address: string) =>
+    smtp.received.filter((mail) => mail.to && JSON.stringify(mail.to).includes(address));
 
   /** A signed-in user of that role with an e-mail address and a language. */
   async function userOf(tenantId: string, role: string, language = 'fr') {
@@ -200,6 +214,17 @@ describe('e-mail notifications', () => {
       ),
     ).toHaveLength(0);
 
+    // Through a real SMTP server: one message each, in the recipient's language, text and HTML.
+    await deliver();
+    const [frenchMail] = receivedBy(subscribed.email);
+    expect(frenchMail!.subject).toBe('Départ oublié : Fatima El Amrani');
+    expect(frenchMail!.text).toContain('Bonjour User');
+    expect(frenchMail!.html).toContain('Ouvrir dans ciao');
+    const [englishMail] = receivedBy(byClient.email);
+    expect(englishMail!.subject).toBe('Missed departure: Fatima El Amrani');
+    expect(englishMail!.text).toContain('did not register their departure at site Louise 231');
+    expect(receivedBy(unsubscribed.email)).toHaveLength(0);
+
     // A second pass, or a second process, re-reads the last minutes: nothing is queued twice.
     await scheduler.runPass();
     await createNotificationScheduler(app.ctx).runPass();
@@ -217,6 +242,8 @@ describe('e-mail notifications', () => {
     });
     await scheduler.runPass();
     expect(await mailsTo(subscribed.email)).toHaveLength(1);
+    await deliver();
+    expect(receivedBy(subscribed.email)).toHaveLength(1);
     expect(anomaly).toBeDefined();
   });
 

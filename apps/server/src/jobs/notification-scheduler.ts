@@ -272,8 +272,6 @@ export interface NotificationSchedulerOptions {
   intervalMs?: number;
   firstRunAfterMs?: number;
   logger: Pick<FastifyBaseLogger, 'info' | 'error' | 'debug'>;
-  /** Called after a pass that queued e-mails: the e-mail worker sends them soon. */
-  onQueued?: () => void;
 }
 
 /**
@@ -294,10 +292,8 @@ export function startNotificationScheduler(
   const runOnce = async () => {
     try {
       const summary = await scheduler.runPass();
-      if (summary.queued > 0) {
-        logger.info(summary, 'notification pass');
-        options.onQueued?.();
-      }
+      // The e-mail worker polls its outbox every 2 seconds: nothing to wake.
+      if (summary.queued > 0) logger.info(summary, 'notification pass');
     } catch (error) {
       logger.error({ err: error }, 'notification pass failed');
     }
