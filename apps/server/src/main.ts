@@ -10,6 +10,7 @@ import { hasDemoTenant, printWelcome, startDemoServices } from './demo/demo-serv
 import { startAnomalyScheduler } from './jobs/anomaly-scheduler.js';
 import { smtpTransport, startEmailWorker } from './jobs/email-outbox-worker.js';
 import { startExportWorker } from './jobs/export-worker.js';
+import { startNotificationScheduler } from './jobs/notification-scheduler.js';
 import { startOnssWorker } from './jobs/onss-outbox-worker.js';
 import { startWebhookJobs } from './jobs/webhook-jobs.js';
 import { createSecretBox } from './security/secret-box.js';
@@ -63,6 +64,7 @@ async function main() {
   let stopEmailWorker: (() => Promise<void>) | undefined;
   let stopWebhookJobs: (() => Promise<void>) | undefined;
   let stopExportWorker: (() => Promise<void>) | undefined;
+  let stopNotificationScheduler: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +76,7 @@ async function main() {
     timer.unref();
     // Stop taking requests and let in-flight ones finish, then close the database last.
     await stopAnomalyScheduler?.().catch(() => {});
+    await stopNotificationScheduler?.().catch(() => {});
     await stopOnssWorker?.().catch(() => {});
     await stopEmailWorker?.().catch(() => {});
     await stopWebhookJobs?.().catch(() => {});
@@ -100,6 +103,7 @@ async function main() {
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
     stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log });
     stopWebhookJobs = startWebhookJobs(app.ctx, { logger: app.log });
+    stopNotificationScheduler = startNotificationScheduler(app.ctx, { logger: app.log });
     const { smtpUrl, from } = config.mail;
     stopEmailWorker = startEmailWorker(app.ctx, {
       logger: app.log,

@@ -9,6 +9,7 @@ import { clockRouteFixtures } from './fixtures/clock-fixtures.js';
 import { exportRouteFixtures } from './fixtures/export-fixtures.js';
 import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { licenceRequestRouteFixtures } from './fixtures/licence-request-fixtures.js';
+import { notificationRouteFixtures } from './fixtures/notification-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
 import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
@@ -46,4 +47,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...presenceRouteFixtures,
   ...licenceRequestRouteFixtures,
   ...exportRouteFixtures,
+  ...notificationRouteFixtures,
 };

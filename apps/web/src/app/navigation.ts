@@ -21,6 +21,7 @@ export const implementedScreens = [
   '/webhooks',
   '/presence',
   '/exports',
+  '/notifications',
 ] as const;
 
 export type NavigationLabel =
@@ -43,7 +44,8 @@ export type NavigationLabel =
   | 'apiKeys'
   | 'analytics'
   | 'webhooks'
-  | 'exports';
+  | 'exports'
+  | 'notifications';
 
 export interface NavigationItem {
   label: NavigationLabel;
@@ -77,6 +79,8 @@ export const navigation: readonly NavigationItem[] = [
   { label: 'audit', path: '/audit', anyOf: ['audit.read'] },
   { label: 'apiKeys', path: '/api-keys', anyOf: ['apiKeys.manage'] },
   { label: 'webhooks', path: '/webhooks', anyOf: ['webhooks.manage'] },
+  // Every signed-in user chooses their own e-mails (the types offered follow the role).
+  { label: 'notifications', path: '/notifications', anyOf: ['backOffice.access'] },
 ];
 
 /**

@@ -278,6 +278,17 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequireCapability path="/notifications" />,
+                children: [
+                  {
+                    path: 'notifications',
+                    lazy: screen(
+                      async () => (await import('./routes/notifications-route')).NotificationsRoute,
+                    ),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

@@ -82,6 +82,10 @@ import platformDe from '../features/platform/i18n/de.json';
 import platformEn from '../features/platform/i18n/en.json';
 import platformFr from '../features/platform/i18n/fr.json';
 import platformNl from '../features/platform/i18n/nl.json';
+import notificationsDe from '../features/notifications/i18n/de.json';
+import notificationsEn from '../features/notifications/i18n/en.json';
+import notificationsFr from '../features/notifications/i18n/fr.json';
+import notificationsNl from '../features/notifications/i18n/nl.json';
 
 // The shell's texts live beside this file; each feature folder may keep its own texts in
 // `features/<feature>/i18n/<language>.json`, merged here under the feature's key.
@@ -107,6 +111,7 @@ const featureCatalogues = {
     webhooks: webhooksFr,
     presence: presenceFr,
     platform: platformFr,
+    notifications: notificationsFr,
   },
   nl: {
     ...companyNl,
@@ -129,6 +134,7 @@ const featureCatalogues = {
     webhooks: webhooksNl,
     presence: presenceNl,
     platform: platformNl,
+    notifications: notificationsNl,
   },
   en: {
     ...companyEn,
@@ -151,6 +157,7 @@ const featureCatalogues = {
     webhooks: webhooksEn,
     presence: presenceEn,
     platform: platformEn,
+    notifications: notificationsEn,
   },
   de: {
     ...companyDe,
@@ -173,6 +180,7 @@ const featureCatalogues = {
     webhooks: webhooksDe,
     presence: presenceDe,
     platform: platformDe,
+    notifications: notificationsDe,
   },
 };
 

@@ -28,3 +28,4 @@ export * from './presence.js';
 export * from './licence-requests.js';
 export * from './platform.js';
 export * from './exports.js';
+export * from './notifications.js';

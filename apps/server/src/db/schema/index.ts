@@ -6,3 +6,4 @@ export * from './clock.js';
 export * from './onss.js';
 export * from './platform.js';
 export * from './exports.js';
+export * from './notifications.js';

@@ -154,7 +154,8 @@ export const webhookDeliveries = pgTable(
 /**
  * How far the webhook producer has read one source (registrations, ONSS statuses, anomalies,
  * agents) of one company: the change stamp of the last row read, in microseconds since the epoch
- * (PostgreSQL's precision). Only companies with an active subscription have any.
+ * (PostgreSQL's precision). Only companies with an active subscription have any. The e-mail
+ * notification scheduler keeps its own cursors here too, under sources named `notifications.<list>`.
  */
 export const webhookCursors = pgTable(
   'webhook_cursors',

@@ -11,8 +11,8 @@ export interface AccountLinkValues {
 
 export type AccountEmailTemplate = 'invitation' | 'password-reset';
 
-/** Every kind of e-mail the outbox carries (webhook-paused is rendered by the webhooks feature). */
-export type EmailTemplate = AccountEmailTemplate | 'webhook-paused';
+/** Every kind of e-mail the outbox carries (webhook-paused and notification are rendered by their features). */
+export type EmailTemplate = AccountEmailTemplate | 'webhook-paused' | 'notification';
 
 export interface RenderedEmail {
   subject: string;
