@@ -3,14 +3,17 @@ import type { Language, NotificationType } from '@ciao/domain';
 import { escapeHtml, signature, type RenderedEmail } from '../email/email-templates.js';
 import type { DailyDigest } from './daily-digest.js';
 
+/** One alert serves both anomaly types. */
+interface AnomalyAlert {
+  type: 'anomaly.missed_departure' | 'anomaly.no_show';
+  agentName: string | null;
+  siteName: string | null;
+  /** Local date and time of opening, already formatted. */
+  at: string;
+}
+
 export type NotificationAlert =
-  | {
-      type: 'anomaly.missed_departure' | 'anomaly.no_show';
-      agentName: string | null;
-      siteName: string | null;
-      /** Local date and time of opening, already formatted. */
-      at: string;
-    }
+  | AnomalyAlert
   | {
       type: 'onss.refused';
       agentName: string | null;
@@ -24,13 +27,11 @@ export type NotificationAlert =
   | { type: 'digest.daily_compliance'; digest: DailyDigest; scopeName: string | null };
 
 /** The alert of one type (an anomaly alert serves both anomaly types). */
-type AlertOf<T extends NotificationType> = NotificationAlert extends infer A
-  ? A extends { type: infer U }
-    ? T extends U
-      ? A
-      : never
-    : never
-  : never;
+type AlertOf<T extends NotificationType> = {
+  [K in NotificationType]: K extends AnomalyAlert['type']
+    ? AnomalyAlert
+    : Extract<NotificationAlert, { type: K }>;
+}[T];
 
 interface Wording {
   greeting: (name: string) => string;

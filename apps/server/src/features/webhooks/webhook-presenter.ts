@@ -3,6 +3,12 @@ import type { WebhookDeliveryRow, WebhookSubscriptionRow } from './webhook-repos
 
 const iso = (instant: Date | null) => (instant ? instant.toISOString() : null);
 
+/** Why a paused subscription is paused: ciao paused it for failing, or a person did. */
+function pausedReasonOf(row: WebhookSubscriptionRow): 'failing' | 'manual' | null {
+  if (row.active) return null;
+  return row.pausedReason === 'failing' ? 'failing' : 'manual';
+}
+
 export function presentWebhookSubscription(row: WebhookSubscriptionRow): WebhookSubscriptionSummary {
   return {
     id: row.id,
@@ -11,7 +17,7 @@ export function presentWebhookSubscription(row: WebhookSubscriptionRow): Webhook
     events: row.events as WebhookEventType[],
     status: row.active ? 'active' : 'paused',
     pausedAt: iso(row.pausedAt),
-    pausedReason: row.active ? null : row.pausedReason === 'failing' ? 'failing' : 'manual',
+    pausedReason: pausedReasonOf(row),
     failingSince: iso(row.failingSince),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -42,7 +42,9 @@ export function resolvePeriod(params: PeriodParams, today: string): ResolvedPeri
       return { choice: '12w', month, ...lastWeeks(12, today) };
     case 'month': {
       const [from, last] = monthBounds(month);
-      return { choice: 'month', month, from, to: last < today ? last : today < from ? last : today };
+      // A month stops at today, unless it is wholly past or wholly to come.
+      const to = today < from || last < today ? last : today;
+      return { choice: 'month', month, from, to };
     }
     case 'custom': {
       if (!isIsoDate(params.from) || !isIsoDate(params.to))

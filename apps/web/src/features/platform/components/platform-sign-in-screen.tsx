@@ -32,6 +32,13 @@ function CodeField({ value, onChange }: { value: string; onChange: (value: strin
  * The operator's sign-in: e-mail and password, then the authenticator code. At the first sign-in
  * the authenticator is set up here (QR code, or the secret typed by hand): two-factor is required.
  */
+/** What each step of the operator's sign-in asks for. */
+const introByStep = {
+  password: 'platform.signIn.intro',
+  code: 'platform.signIn.codeIntro',
+  enrol: 'platform.signIn.enrolIntro',
+} as const;
+
 export function PlatformSignInScreen() {
   const { t } = useTranslation();
   useDocumentTitle(t('platform.signIn.title'));
@@ -87,13 +94,7 @@ export function PlatformSignInScreen() {
         <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
           {t('platform.signIn.title')}
         </h1>
-        <p className="text-slate-700">
-          {step === 'password'
-            ? t('platform.signIn.intro')
-            : step === 'code'
-              ? t('platform.signIn.codeIntro')
-              : t('platform.signIn.enrolIntro')}
-        </p>
+        <p className="text-slate-700">{t(introByStep[step])}</p>
         {failure !== undefined && <PlatformError error={failure} />}
         {step === 'enrol' && enrolment && (
           <div className="space-y-2 rounded-md border border-slate-200 bg-white p-4">

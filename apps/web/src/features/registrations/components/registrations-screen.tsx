@@ -37,6 +37,12 @@ const filterNames = [
 ] as const;
 
 /** The registrations ("pointages"): filters, a server-paged list, and one registration's detail. */
+/** The rows an export of the list would hold: unknown while loading, unbounded past the count's cap. */
+function exportRowCount(data: { total: number; totalCapped?: boolean } | undefined): number | undefined {
+  if (!data) return undefined;
+  return data.totalCapped ? Infinity : data.total;
+}
+
 export function RegistrationsScreen() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
@@ -169,13 +175,7 @@ export function RegistrationsScreen() {
 
       <ExportMenu
         filters={query}
-        rowCount={
-          registrations.data
-            ? registrations.data.totalCapped
-              ? Infinity
-              : registrations.data.total
-            : undefined
-        }
+        rowCount={exportRowCount(registrations.data)}
         choices={[
           { kind: 'registrations', format: 'csv' },
           { kind: 'registrations', format: 'xlsx' },

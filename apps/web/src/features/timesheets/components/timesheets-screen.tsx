@@ -57,6 +57,11 @@ export function TimesheetsScreen() {
     },
     !monthWithoutAgent,
   );
+  // A line per agent and day at most: the agents of the page's total times the days. A month of
+  // every agent is not loaded on screen: its size is unknown, so the export runs as a job.
+  let exportRowCount: number | undefined;
+  if (sheet.data) exportRowCount = sheet.data.total * days.length;
+  else if (monthWithoutAgent) exportRowCount = Infinity;
   const openDay = params.get('day');
   const openAgent = params.get('dayAgent');
   const openAgentName =
@@ -94,8 +99,7 @@ export function TimesheetsScreen() {
 
       <ExportMenu
         filters={{ from, to, agentId, siteId }}
-        // A line per agent and day at most: the agents of the page's total times the days.
-        rowCount={sheet.data ? sheet.data.total * days.length : monthWithoutAgent ? Infinity : undefined}
+        rowCount={exportRowCount}
         choices={[
           { kind: 'timesheets', format: 'csv' },
           { kind: 'timesheets', format: 'xlsx' },
