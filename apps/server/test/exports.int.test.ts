@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agents, auditLog, webUsers, workSessions } from '../src/db/schema/index.js';
-import { runExportPass } from '../src/jobs/export-worker.js';
+import { runExportPass, startExportWorker } from '../src/jobs/export-worker.js';
 import { createClockWorld } from './support/clock-world.js';
 import { webSessionFor } from './support/factories.js';
 import { pdfTextRuns } from './support/pdf-text.js';
@@ -283,6 +283,32 @@ describe('exports', () => {
     expect((await get(later, `/api/export-jobs/${job.id}/file`)).json()).toMatchObject({
       code: 'EXPORT_EXPIRED',
     });
+  });
+
+  it('starts a background export as soon as it is asked for, without waiting for the next poll', async () => {
+    const world = await workedWorld();
+    const { session } = await webSessionFor(subject.app, world.tenant.id, 'SUPERVISOR');
+    // A poll interval far beyond the test: only the wake-up can run the job in time.
+    const stop = startExportWorker(subject.app.ctx, { logger: silent, intervalMs: 3_600_000 });
+    try {
+      const created = await asUser(subject.app, session, {
+        method: 'POST',
+        url: '/api/export-jobs',
+        payload: { kind: 'registrations', format: 'csv', filters: {} },
+      });
+      expect(created.statusCode, created.body).toBe(202);
+      const id = (created.json() as { id: string }).id;
+      await expect
+        .poll(
+          async () => ((await get(session, `/api/export-jobs/${id}`)).json() as { status: string }).status,
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe('done');
+    } finally {
+      await stop();
+    }
   });
 
   it('sends more than 10,000 rows to a background job, which writes them all', async () => {

@@ -14,6 +14,8 @@ export interface AppEventMap {
   };
   /** A webhook delivery was queued by a person (test event, redelivery, resume): send it now. */
   'webhook_delivery.queued': { tenantId: string };
+  /** Someone asked for a background export: the export worker starts it now. */
+  'export_job.queued': { tenantId: string; exportJobId: string };
   /** A manager corrected a work session (which closes it when it was open). */
   'work_session.corrected': {
     tenantId: string;

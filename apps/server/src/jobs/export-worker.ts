@@ -33,7 +33,10 @@ export async function runExportPass(ctx: AppContext, options: ExportWorkerOption
   return ran;
 }
 
-/** Runs the export queue every `intervalMs` until the returned stop function is awaited. */
+/**
+ * Runs the export queue every `intervalMs`, and at once when a job is queued in this process (a
+ * person is watching its progress bar), until the returned stop function is awaited.
+ */
 export function startExportWorker(
   ctx: AppContext,
   options: ExportWorkerOptions & { intervalMs?: number },
@@ -42,22 +45,32 @@ export function startExportWorker(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  const plan = () => {
+  let queuedWhileRunning = false;
+  const plan = (delay = intervalMs) => {
     if (stopped) return;
+    clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
       running = runExportPass(ctx, options)
         .then(() => undefined)
         .catch((error: unknown) => logger.error({ err: error }, 'Export pass failed'))
         .finally(() => {
           running = undefined;
-          plan();
+          const again = queuedWhileRunning;
+          queuedWhileRunning = false;
+          plan(again ? 0 : intervalMs);
         });
-    }, intervalMs);
+    }, delay);
     timer.unref();
   };
+  const unsubscribe = ctx.events.subscribe('export_job.queued', () => {
+    if (running) queuedWhileRunning = true;
+    else plan(0);
+  });
   plan();
   return async () => {
     stopped = true;
+    unsubscribe();
     clearTimeout(timer);
     await running;
   };

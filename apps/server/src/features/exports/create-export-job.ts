@@ -33,5 +33,6 @@ export async function createExportJob(ctx: AppContext, caller: Caller, request: 
     });
     return row;
   });
+  ctx.events.publish('export_job.queued', { tenantId: caller.tenantId, exportJobId: job.id });
   return job;
 }
