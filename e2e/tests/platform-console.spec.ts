@@ -50,6 +50,7 @@ test.describe('operator console', () => {
   test.describe.configure({ timeout: 90_000 });
   test('the operator signs in with TOTP, creates a company, issues its code once and invites its first administrator', async ({
     page,
+    browser,
   }) => {
     const stamp = Date.now().toString(36).toUpperCase();
     const code = `E2E${stamp}`.slice(0, 32);
@@ -78,7 +79,8 @@ test.describe('operator console', () => {
     await page.getByRole('button', { name: 'Émettre le code' }).click();
     const secret = page.getByTestId('platform-licence-code');
     await expect(secret).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    const hint = (await secret.textContent())!.slice(-4);
+    const licenceCode = (await secret.textContent())!;
+    const hint = licenceCode.slice(-4);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Je l’ai noté' }).click();
     await expect(secret).toHaveCount(0);
@@ -89,6 +91,9 @@ test.describe('operator console', () => {
     await invite.getByLabel('Adresse e-mail').fill(`anne.${stamp.toLowerCase()}@example.be`);
     await invite.getByRole('button', { name: 'Inviter l’administrateur' }).click();
     await expect(page.getByTestId('invitation-link')).toContainText('/set-password?token=');
+    const token = /set-password\?token=([\w-]+)/.exec(
+      (await page.getByTestId('invitation-link').textContent())!,
+    )![1];
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'E-mails' }).click();
@@ -103,6 +108,32 @@ test.describe('operator console', () => {
       page.getByRole('heading', { name: 'Choisissez votre mot de passe d’opérateur' }),
     ).toBeVisible();
     await expectAccessible(page);
+
+    // The invited administrator follows the link (once), sets a password and signs in.
+    const admin = await browser.newPage({ locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+    await admin.goto(`/set-password?token=${token}`);
+    await expect(admin.getByRole('heading', { name: 'Bienvenue sur ciao' })).toBeVisible();
+    await admin.getByLabel('Nouveau mot de passe').fill('brillance password 2026');
+    await admin.getByLabel('Répétez le mot de passe').fill('brillance password 2026');
+    await admin.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(admin.getByRole('status')).toContainText(`Connectez-vous avec le code entreprise ${code}`);
+    await admin.goto(`/set-password?token=${token}`);
+    await expect(admin.getByRole('alert')).toContainText('Ce lien a déjà été utilisé');
+    await admin.goto('/sign-in');
+    await admin.getByLabel('Code entreprise').fill(code);
+    await admin.getByLabel('Identifiant', { exact: true }).fill('admin');
+    await admin.getByLabel('Mot de passe', { exact: true }).fill('brillance password 2026');
+    await admin.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(admin.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await admin.close();
+
+    // A phone of the new company activates with the code the operator issued.
+    const phone = await browser.newPage({ locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+    await phone.goto('/m/');
+    await phone.getByLabel('Code de licence').fill(licenceCode);
+    await phone.getByRole('button', { name: 'Activer' }).click();
+    await expect(phone.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+    await phone.close();
   });
 
   test('a company administrator asks for a new code, the operator answers it, the company sees the answer', async ({
