@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
+import { clockEventInput } from '@ciao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clockEvents, onssRegistrations, workSessions } from '../src/db/schema/index.js';
 import { clockEventGroupCommit } from '../src/features/clock/clock-event-group-commit.js';
@@ -95,15 +96,23 @@ describe('registrations of many agents at once', () => {
     expect(conflictSessions).toEqual([]);
   });
 
-  it('applies two registrations of one agent sent together in the order they arrived', async () => {
+  it('holds an agent’s second registration until the first is written, in the order they were queued', async () => {
     const world = await createClockWorld(subject.app);
+    // Straight into the group commit in one turn: over HTTP two requests sent at once have no
+    // order (each may wait for its own database round trips before it is queued).
+    const groupCommit = clockEventGroupCommit(subject.app.ctx);
+    const input = (event: unknown) => ({
+      tenantId: world.tenant.id,
+      agentId: world.agent.id,
+      deviceId: world.device.id,
+      event: clockEventInput.parse(event),
+    });
     const [arrive, pause] = await Promise.all([
-      world.send(world.event('ARRIVE', { deviceTime: world.minutesAgo(20) })),
-      world.send(world.event('PAUSE', { deviceTime: world.minutesAgo(10) })),
+      groupCommit.record(input(world.event('ARRIVE', { deviceTime: world.minutesAgo(20) }))),
+      groupCommit.record(input(world.event('PAUSE', { deviceTime: world.minutesAgo(10) }))),
     ]);
-    expect(arrive!.statusCode, arrive!.body).toBe(201);
-    expect(pause!.statusCode, pause!.body).toBe(201);
-    expect(pause!.json().state).toMatchObject({ status: 'ON_BREAK' });
+    expect(arrive.outcome).toBe('recorded');
+    expect(pause).toMatchObject({ outcome: 'recorded', state: { status: 'ON_BREAK' } });
     const [session] = await db().select().from(workSessions).where(eq(workSessions.agentId, world.agent.id));
     expect(session).toMatchObject({ state: 'ON_BREAK', workedSeconds: 600, breakCount: 1 });
   });
