@@ -91,7 +91,7 @@ export function SetupChecklist() {
                 {/* Nothing while the company's data loads: neither done nor to do is known yet. */}
                 {step.done !== undefined && (
                   <span className="ml-2 text-sm text-slate-700">
-                    {step.done ? t('setup.done') : t('setup.todo')}
+                    {step.done ? t('setup.done') : t('setup.pending')}
                   </span>
                 )}
                 <p className="text-sm text-slate-700">{t(`setup.steps.${step.id}.what`)}</p>
