@@ -1,7 +1,8 @@
 import { RequestErrorMessage } from '@ciao/front-common';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { FieldLabel, FieldNotes, useFieldIds } from './field-parts';
 
 /** One choice of a {@link SearchCombobox}: what is picked, and how it reads in the list. */
 export interface ComboboxOption {
@@ -62,10 +63,9 @@ export function SearchCombobox<Option extends ComboboxOption>({
   clearOnPick?: boolean;
   disabled?: boolean;
 }) {
-  const id = useId();
+  const ids = useFieldIds(hint, error);
+  const { id } = ids;
   const listId = `${id}-list`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [text, setText] = useState(selectedLabel);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -111,14 +111,11 @@ export function SearchCombobox<Option extends ComboboxOption>({
     }
   };
 
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
   const activeOption = open ? options[active] : undefined;
 
   return (
     <div className={`relative space-y-1 ${className}`}>
-      <label htmlFor={id} className="block font-medium text-slate-800">
-        {label}
-      </label>
+      <FieldLabel ids={ids} label={label} />
       <input
         id={id}
         type="text"
@@ -130,7 +127,7 @@ export function SearchCombobox<Option extends ComboboxOption>({
         aria-controls={listId}
         aria-activedescendant={activeOption ? `${id}-option-${activeOption.id}` : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={ids.describedBy}
         disabled={disabled}
         value={text}
         onChange={(event) => {
@@ -154,16 +151,7 @@ export function SearchCombobox<Option extends ComboboxOption>({
         onKeyDown={onKeyDown}
         className="min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900 aria-invalid:border-red-700"
       />
-      {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      <FieldNotes ids={ids} hint={hint} error={error} />
       <ul
         id={listId}
         role="listbox"

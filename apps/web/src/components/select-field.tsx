@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { SelectHTMLAttributes } from 'react';
+import { FieldLabel, FieldNotes, useFieldIds } from './field-parts';
 
 /** A labelled select with its error, tied to it for screen readers. */
 export function SelectField({
@@ -13,17 +13,14 @@ export function SelectField({
   error?: string;
   options: readonly { value: string; label: string }[];
 } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const errorId = `${id}-error`;
+  const ids = useFieldIds(undefined, error);
   return (
     <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block font-medium text-slate-800">
-        {label}
-      </label>
+      <FieldLabel ids={ids} label={label} />
       <select
-        id={id}
+        id={ids.id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={ids.describedBy}
         className="min-h-11 w-full rounded-md border border-slate-400 bg-white px-2 text-base text-slate-900 aria-invalid:border-red-700"
         {...select}
       >
@@ -33,11 +30,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      <FieldNotes ids={ids} error={error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { TextareaHTMLAttributes } from 'react';
+import { FieldLabel, FieldNotes, useFieldIds } from './field-parts';
 
 /** A labelled multi-line input with its hint and its error, tied to it for screen readers. */
 export function TextAreaField({
@@ -13,32 +13,18 @@ export function TextAreaField({
   hint?: string;
   error?: string;
 } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const ids = useFieldIds(hint, error);
   return (
     <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block font-medium text-slate-800">
-        {label}
-      </label>
+      <FieldLabel ids={ids} label={label} />
       <textarea
-        id={id}
+        id={ids.id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={ids.describedBy}
         className="min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700"
         {...textarea}
       />
-      {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      <FieldNotes ids={ids} hint={hint} error={error} />
     </div>
   );
 }

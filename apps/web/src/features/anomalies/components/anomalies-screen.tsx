@@ -13,6 +13,7 @@ import {
   Pagination,
   ROW_ACTION,
   useListState,
+  ScreenHeader,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
@@ -168,12 +169,10 @@ export function AnomaliesScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('anomalies.title')}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">
-          {canManage ? t('anomalies.intro') : t('anomalies.introReadOnly')}
-        </p>
-      </div>
+      <ScreenHeader
+        title={t('anomalies.title')}
+        intro={canManage ? t('anomalies.intro') : t('anomalies.introReadOnly')}
+      />
 
       {summary.data && (
         <AnomalySummaryPanel

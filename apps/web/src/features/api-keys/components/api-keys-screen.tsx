@@ -9,6 +9,7 @@ import {
   ListStatus,
   Notice,
   ROW_ACTION,
+  ScreenHeader,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
@@ -90,25 +91,25 @@ export function ApiKeysScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('apiKeys.title')}</h1>
-          <p className="mt-2 max-w-prose text-slate-700">{t('apiKeys.intro')}</p>
-        </div>
-        {!creating && (
-          <button
-            type="button"
-            className={PRIMARY_BUTTON}
-            onClick={() => {
-              setCreating(true);
-              setCreated(undefined);
-              setNotice(undefined);
-            }}
-          >
-            {t('apiKeys.newApiKey')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        title={t('apiKeys.title')}
+        intro={t('apiKeys.intro')}
+        action={
+          !creating && (
+            <button
+              type="button"
+              className={PRIMARY_BUTTON}
+              onClick={() => {
+                setCreating(true);
+                setCreated(undefined);
+                setNotice(undefined);
+              }}
+            >
+              {t('apiKeys.newApiKey')}
+            </button>
+          )
+        }
+      />
 
       <Notice message={notice} />
       {created && (

@@ -16,6 +16,7 @@ import { companyRequestBody, companyToForm, thresholdNames } from '../company-fo
 import type { CompanyFormValues } from '../company-form-values';
 import { useCompany, useUpdateCompany } from '../hooks/use-company';
 import { OnssConnectionPanel } from './onss-connection-panel';
+import { ScreenHeader } from '../../../components/list';
 
 /** `/company`: the company's identity and settings, editable by administrators (company.write). */
 export function CompanyScreen() {
@@ -26,10 +27,7 @@ export function CompanyScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('company.title')}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('company.intro')}</p>
-      </div>
+      <ScreenHeader title={t('company.title')} intro={t('company.intro')} />
       {company.isPending && (
         <p role="status" className="text-slate-700">
           {t('company.loading')}

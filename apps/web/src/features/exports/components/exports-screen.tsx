@@ -2,7 +2,7 @@ import type { ExportJobView } from '@ciao/domain';
 import { formatDateTime } from '@ciao/front-common';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListStatus } from '../../../components/list';
+import { ListStatus, ScreenHeader } from '../../../components/list';
 import { exportJobFileUrl } from '../../../lib/exports-api';
 import { useExportJobs } from '../hooks/use-export-jobs';
 
@@ -46,12 +46,7 @@ export function ExportsScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-          {t('exports.title')}
-        </h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('exports.intro')}</p>
-      </div>
+      <ScreenHeader headingId={headingId} title={t('exports.title')} intro={t('exports.intro')} />
       <ListStatus isPending={jobs.isPending} error={jobs.error} onRetry={() => void jobs.refetch()} />
       {jobs.data && jobs.data.items.length === 0 && <p className="text-slate-700">{t('exports.empty')}</p>}
       {jobs.data && jobs.data.items.length > 0 && (

@@ -5,7 +5,7 @@ import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../../app/session-context';
-import { Notice } from '../../../components/list';
+import { Notice, ScreenHeader } from '../../../components/list';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from '../../../components/text-field';
 import { useRunImport } from '../hooks/use-import';
 import { LIST_PATH, fileRefusal, importableKinds, mebibytes, templateUrl } from '../import-file';
@@ -123,10 +123,7 @@ export function ImportsScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('imports.title')}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('imports.intro')}</p>
-      </div>
+      <ScreenHeader title={t('imports.title')} intro={t('imports.intro')} />
 
       <section className={STEP} aria-labelledby={kindLegendId}>
         <fieldset className="space-y-3">

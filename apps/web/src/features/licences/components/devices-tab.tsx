@@ -13,11 +13,9 @@ import {
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
-import { SECONDARY_BUTTON } from '../../../components/text-field';
-import { OperationError } from '../../users/components/operation-error';
 import { useDeviceList, useLicenceList, useLicenceMutations } from '../hooks/use-licences';
 import { LicenceStatusBadge } from './licence-status-badge';
-import { DANGER_BUTTON } from './revoke-licence';
+import { DangerConfirmation } from '../../../components/danger-confirmation';
 
 const sortFields = ['activatedAt', 'lastSeenAt', 'appVersion', 'platform'] as const;
 type DeviceSort = (typeof sortFields)[number];
@@ -122,36 +120,21 @@ export function DevicesTab() {
       <p className="max-w-prose text-slate-700">{t('licences.devices.intro')}</p>
       <Notice message={notice} />
       {revoking && (
-        <section
-          aria-label={t('licences.devices.revokeTitle')}
-          className="space-y-4 rounded-lg border-2 border-red-300 bg-white p-5"
-        >
-          <h2 className="text-xl font-semibold text-slate-900">{t('licences.devices.revokeTitle')}</h2>
-          <p className="max-w-prose text-slate-800">
-            {t('licences.devices.revokeExplain', { agent: agentName(revoking) })}
-          </p>
-          {revokeDevice.isError && <OperationError error={revokeDevice.error} />}
-          <div className="flex flex-wrap gap-3">
-            <button
-              type="button"
-              className={DANGER_BUTTON}
-              disabled={revokeDevice.isPending}
-              onClick={() =>
-                revokeDevice.mutate(revoking.id, {
-                  onSuccess: () => {
-                    setNotice(t('licences.devices.revoked', { agent: agentName(revoking) }));
-                    setRevoking(undefined);
-                  },
-                })
-              }
-            >
-              {t('licences.devices.revokeConfirm')}
-            </button>
-            <button type="button" className={SECONDARY_BUTTON} onClick={() => setRevoking(undefined)}>
-              {t('list.cancel')}
-            </button>
-          </div>
-        </section>
+        <DangerConfirmation
+          title={t('licences.devices.revokeTitle')}
+          explanation={t('licences.devices.revokeExplain', { agent: agentName(revoking) })}
+          confirmLabel={t('licences.devices.revokeConfirm')}
+          operation={revokeDevice}
+          onConfirm={() =>
+            revokeDevice.mutate(revoking.id, {
+              onSuccess: () => {
+                setNotice(t('licences.devices.revoked', { agent: agentName(revoking) }));
+                setRevoking(undefined);
+              },
+            })
+          }
+          onCancel={() => setRevoking(undefined)}
+        />
       )}
 
       <ListSearch value={list.state.q} onSearch={list.setSearch} hint={t('licences.devices.searchHint')}>

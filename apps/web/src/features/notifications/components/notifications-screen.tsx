@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { ListStatus, Notice } from '../../../components/list';
+import { ListStatus, Notice, ScreenHeader } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON } from '../../../components/text-field';
 import { OperationError } from '../../users/components/operation-error';
@@ -25,10 +25,7 @@ export function NotificationsScreen() {
   });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('notifications.title')}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('notifications.intro')}</p>
-      </div>
+      <ScreenHeader title={t('notifications.title')} intro={t('notifications.intro')} />
       <ListStatus
         isPending={settings.isPending}
         error={settings.error}

@@ -5,6 +5,7 @@ import { CorrectionsTab } from './corrections-tab';
 import { NewCorrectionRequest } from './new-correction-request';
 import { OnssRegistrationDetail } from './onss-registration-detail';
 import { OnssRegistrationsTab } from './onss-registrations-tab';
+import { ScreenHeader } from '../../../components/list';
 
 const TAB =
   'inline-flex min-h-11 items-center border-b-4 px-4 font-semibold text-slate-700 hover:text-brand-700 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800';
@@ -23,10 +24,7 @@ export function OnssScreen({ page }: { page: OnssPage }) {
     page.kind === 'corrections' || page.kind === 'newCorrection' || page.kind === 'correction';
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{t('onss.title')}</h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('onss.intro')}</p>
-      </div>
+      <ScreenHeader title={t('onss.title')} intro={t('onss.intro')} />
       <nav aria-label={t('onss.tabs.label')} className="flex gap-2 border-b border-slate-200">
         <Link
           to="/onss"

@@ -3,7 +3,7 @@ import { formatDateTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ListStatus, Notice } from '../../../components/list';
+import { EmptyState, ListStatus, Notice, ScreenHeader } from '../../../components/list';
 import { OneTimeSecret } from '../../../components/one-time-secret';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/text-area-field';
@@ -129,12 +129,11 @@ export function LicenceRequestsScreen() {
   const items = requests.data?.items ?? [];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-          {t('platform.requests.title')}
-        </h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('platform.requests.intro')}</p>
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('platform.requests.title')}
+        intro={t('platform.requests.intro')}
+      />
       <Notice message={notice} />
       {issued && (
         <OneTimeSecret

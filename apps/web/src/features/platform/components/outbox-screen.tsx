@@ -1,7 +1,7 @@
 import { formatDateTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ListStatus } from '../../../components/list';
+import { EmptyState, ListStatus, ScreenHeader } from '../../../components/list';
 import { SECONDARY_BUTTON } from '../../../components/text-field';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useOutbox } from '../hooks/use-platform';
@@ -20,12 +20,11 @@ export function OutboxScreen() {
   const pages = emails.data ? Math.max(1, Math.ceil(emails.data.total / emails.data.pageSize)) : 1;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-          {t('platform.emails.title')}
-        </h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('platform.emails.intro')}</p>
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('platform.emails.title')}
+        intro={t('platform.emails.intro')}
+      />
       <ListStatus isPending={emails.isPending} error={emails.error} onRetry={() => void emails.refetch()} />
       {emails.isSuccess && items.length === 0 && <EmptyState>{t('platform.emails.empty')}</EmptyState>}
       {items.length > 0 && (

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListStatus, Notice } from '../../../components/list';
+import { ListStatus, Notice, ScreenHeader } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/api';
@@ -142,19 +142,18 @@ export function TenantsScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('platform.tenants.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">{t('platform.tenants.intro')}</p>
-        </div>
-        {!creating && (
-          <button type="button" className={PRIMARY_BUTTON} onClick={() => setCreating(true)}>
-            {t('platform.tenants.new')}
-          </button>
-        )}
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('platform.tenants.title')}
+        intro={t('platform.tenants.intro')}
+        action={
+          !creating && (
+            <button type="button" className={PRIMARY_BUTTON} onClick={() => setCreating(true)}>
+              {t('platform.tenants.new')}
+            </button>
+          )
+        }
+      />
       <Notice message={notice} />
       {failure !== undefined && <PlatformError error={failure} />}
       {creating && (

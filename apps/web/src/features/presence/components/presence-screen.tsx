@@ -3,7 +3,7 @@ import { formatTime } from '@ciao/front-common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ListSearch, ListStatus } from '../../../components/list';
+import { EmptyState, ListSearch, ListStatus, ScreenHeader } from '../../../components/list';
 import { SelectField } from '../../../components/select-field';
 import { usePresenceSnapshot, usePresenceStream, useNow, type StreamStatus } from '../hooks/use-presence';
 import { arrivals, filterChoices, presenceBoard } from '../presence-board';
@@ -90,15 +90,12 @@ export function PresenceScreen() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-            {t('presence.title')}
-          </h1>
-          <p className="mt-2 max-w-prose text-slate-700">{t('presence.intro')}</p>
-        </div>
-        <ConnectionIndicator status={status} />
-      </div>
+      <ScreenHeader
+        headingId={headingId}
+        title={t('presence.title')}
+        intro={t('presence.intro')}
+        action={<ConnectionIndicator status={status} />}
+      />
       <div aria-live="polite" className="sr-only">
         {announcement}
       </div>

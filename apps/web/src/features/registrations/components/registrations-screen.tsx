@@ -12,6 +12,7 @@ import {
   Pagination,
   ROW_ACTION,
   useListState,
+  ScreenHeader,
 } from '../../../components/list';
 import type { Column } from '../../../components/list';
 import { ExportMenu } from '../../../components/export-menu';
@@ -166,12 +167,7 @@ export function RegistrationsScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-          {t('registrations.title')}
-        </h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('registrations.intro')}</p>
-      </div>
+      <ScreenHeader headingId={headingId} title={t('registrations.title')} intro={t('registrations.intro')} />
 
       <ExportMenu
         filters={query}

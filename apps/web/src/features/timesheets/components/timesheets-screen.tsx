@@ -2,7 +2,7 @@ import { formatDate } from '@ciao/front-common';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ListStatus, Pagination } from '../../../components/list';
+import { EmptyState, ListStatus, Pagination, ScreenHeader } from '../../../components/list';
 import { ExportMenu } from '../../../components/export-menu';
 import { SelectField } from '../../../components/select-field';
 import { SECONDARY_BUTTON } from '../../../components/text-field';
@@ -90,12 +90,7 @@ export function TimesheetsScreen() {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 id={headingId} className="text-2xl font-bold text-slate-900 sm:text-3xl">
-          {t('timesheets.title')}
-        </h1>
-        <p className="mt-2 max-w-prose text-slate-700">{t('timesheets.intro')}</p>
-      </div>
+      <ScreenHeader headingId={headingId} title={t('timesheets.title')} intro={t('timesheets.intro')} />
 
       <ExportMenu
         filters={{ from, to, agentId, siteId }}
