@@ -68,9 +68,9 @@ export const clockEvents = pgTable(
     // The back-office registrations list filters by task (and by group, through its tasks) and
     // sorts by reception time: without these, such a page scans the company's whole history.
     index('clock_events_task_time_idx').on(t.tenantId, t.taskId, t.deviceTime),
-    index('clock_events_received_idx').on(t.tenantId, t.receivedAt),
     index('clock_events_session_idx').on(t.workSessionId),
-    // The public API's incremental sync reads registrations in reception order.
+    // The public API's incremental sync reads registrations in reception order, and the
+    // registrations list sorts by it (its prefix serves that: no second index on the hot insert).
     index('clock_events_tenant_received_idx').on(t.tenantId, t.receivedAt, t.id),
   ],
 );

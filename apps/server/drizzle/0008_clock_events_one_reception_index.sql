@@ -1,0 +1,1 @@
+DROP INDEX "clock_events_received_idx";
