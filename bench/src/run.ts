@@ -6,6 +6,7 @@ import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
 import { liveBoardScenario } from './scenarios/live-board.js';
 import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
+import { registrationsListScenario } from './scenarios/registrations-list.js';
 import { signInScenario } from './scenarios/sign-in.js';
 import { startupScenario } from './scenarios/startup.js';
 
@@ -18,6 +19,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'sign-in': signInScenario,
   ingestion: ingestionScenario,
   'agent-list': agentListScenario,
+  'registrations-list': registrationsListScenario,
   'bundle-size': bundleSizeScenario,
   lighthouse: lighthouseScenario,
   'onss-drain': onssDrainScenario,
