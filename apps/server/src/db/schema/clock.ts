@@ -69,6 +69,14 @@ export const clockEvents = pgTable(
     // sorts by reception time: without these, such a page scans the company's whole history.
     index('clock_events_task_time_idx').on(t.tenantId, t.taskId, t.deviceTime),
     index('clock_events_session_idx').on(t.workSessionId),
+    // "Late syncs" and "outside the geofence" are a few percent of the registrations: without these
+    // small partial indexes, counting them read the company's whole history (0.3 s at a million).
+    index('clock_events_late_idx')
+      .on(t.tenantId, t.deviceTime)
+      .where(sql`${t.flags} @> '["LATE_SYNC"]'::jsonb`),
+    index('clock_events_outside_idx')
+      .on(t.tenantId, t.deviceTime)
+      .where(sql`${t.insideGeofence} = false`),
     // The public API's incremental sync reads registrations in reception order, and the
     // registrations list sorts by it (its prefix serves that: no second index on the hot insert).
     index('clock_events_tenant_received_idx').on(t.tenantId, t.receivedAt, t.id),

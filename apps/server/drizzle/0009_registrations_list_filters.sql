@@ -1,0 +1,2 @@
+CREATE INDEX "clock_events_late_idx" ON "clock_events" USING btree ("tenant_id","device_time") WHERE "clock_events"."flags" @> '["LATE_SYNC"]'::jsonb;--> statement-breakpoint
+CREATE INDEX "clock_events_outside_idx" ON "clock_events" USING btree ("tenant_id","device_time") WHERE "clock_events"."inside_geofence" = false;
