@@ -257,11 +257,11 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const gzipOfText = path.join(work, 'notes.txt.gz');
     fs.writeFileSync(gzipOfText, zlib.gzipSync(Buffer.alloc(2048, 'x')));
 
-    const fresh = onPostgres
+    const fresh: Record<string, string> = onPostgres
       ? { ...targetEnv, DATABASE_URL: await emptyPostgresDatabase() }
       : { DATA_DIR: path.join(work, 'fresh') };
     for (const [file, message] of [
-      [damaged, /is damaged|damaged/],
+      [damaged, /damaged/],
       [truncated, /truncated|damaged/],
       [notGzip, /not a ciao backup \(not a gzip-compressed archive\)/],
       [gzipOfText, /not a ciao backup/],
