@@ -271,6 +271,18 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       expect(result.err).toMatch(message);
     }
 
+    // A backup of the other database kind: refused before the target is even opened.
+    const otherKind = onPostgres
+      ? { DATA_DIR: path.join(work, 'other-kind') }
+      : { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nowhere' };
+    const wrongKind = await ciao(['backup:restore', '--from', backupFile], otherKind);
+    expect(wrongKind.code).toBe(1);
+    expect(wrongKind.err).toMatch(
+      onPostgres
+        ? /is a PostgreSQL backup.*set DATABASE_URL/
+        : /backup of the embedded database.*unset DATABASE_URL/,
+    );
+
     // A backup from a future ciao: one migration beyond the last this build ships.
     const unpacked = fs.mkdtempSync(path.join(work, 'future-'));
     const { manifest, files } = await extractArchive(backupFile, unpacked);

@@ -153,12 +153,17 @@ async function restoreEmbedded(
     // Loaded beside the live directory first: a failed load leaves the current database untouched.
     const restoring = path.join(dataDir, 'pgdata.restoring');
     fs.rmSync(restoring, { recursive: true, force: true });
-    const client = await PGlite.create(restoring, { loadDataDir: await fs.openAsBlob(dataFile) });
     try {
-      await assertSchemaRestored(drizzle(client) as unknown as Db, manifest);
-      await client.query('checkpoint');
-    } finally {
-      await client.close();
+      const client = await PGlite.create(restoring, { loadDataDir: await fs.openAsBlob(dataFile) });
+      try {
+        await assertSchemaRestored(drizzle(client) as unknown as Db, manifest);
+        await client.query('checkpoint');
+      } finally {
+        await client.close();
+      }
+    } catch (error) {
+      fs.rmSync(restoring, { recursive: true, force: true });
+      throw error;
     }
     const notes: string[] = [];
     if (holdsData) {
