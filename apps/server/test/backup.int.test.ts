@@ -272,7 +272,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     }
 
     // A backup of the other database kind: refused before the target is even opened.
-    const otherKind = onPostgres
+    const otherKind: Record<string, string> = onPostgres
       ? { DATA_DIR: path.join(work, 'other-kind') }
       : { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nowhere' };
     const wrongKind = await ciao(['backup:restore', '--from', backupFile], otherKind);
