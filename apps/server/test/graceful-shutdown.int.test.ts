@@ -127,10 +127,15 @@ describe(`graceful shutdown (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
           authorization: world.authorization,
           'content-type': 'application/json',
           'content-length': String(body.length),
+          // The server answers "100 Continue" once it has taken the request: then it is in flight.
+          expect: '100-continue',
         },
       });
+      const taken = new Promise((resolve) => batch.request.once('continue', resolve));
+      batch.request.flushHeaders();
+      await taken;
       batch.request.write(body.subarray(0, body.length / 2));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 200));
 
       const signalledAt = performance.now();
       server.child.kill('SIGTERM');
