@@ -75,6 +75,8 @@ declare module 'fastify' {
     routeRegistry: RegisteredRoute[];
     /** The live board's open streams in this process (for /metrics). */
     liveBoard: { connectedClients(): number };
+    /** Called at SIGTERM: readiness answers 503 from now on, so that load balancers stop routing here. */
+    beginDraining(): void;
   }
 }
 
@@ -106,6 +108,10 @@ export async function buildApp({
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
     routerOptions: { ignoreTrailingSlash: false },
+    // Fastify's defaults, relied on by the graceful shutdown: while closing, a request arriving on a
+    // kept-alive connection gets a 503 and idle connections are closed; in-flight requests finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -166,7 +172,11 @@ export async function buildApp({
     app.swagger(),
   );
 
-  await app.register(healthRoutes(database));
+  const lifecycle = { draining: false };
+  app.decorate('beginDraining', () => {
+    lifecycle.draining = true;
+  });
+  await app.register(healthRoutes(database, lifecycle));
   await app.register(
     metaRoutes({
       name: 'ciao',

@@ -4,6 +4,10 @@
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '@ciao/domain';
+import { BackupFormatError } from './backup/backup-archive.js';
+import { BackupRefusedError } from './backup/backup-errors.js';
+import { createBackup } from './backup/create-backup.js';
+import { restoreBackup } from './backup/restore-backup.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -32,7 +36,9 @@ interface Command {
   required: string[];
   /** The option a single positional argument stands for (`operator:create ops@example.be`). */
   positional?: string;
-  run(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
+  run?(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
+  /** Instead of `run`: commands that open the database themselves (backups), unmigrated. */
+  runOnConfig?(values: Values, config: ServerConfig): Promise<void>;
 }
 
 /** A mistake of the person typing the command: shown without a stack, exit code 2. */
@@ -316,6 +322,40 @@ const commands: Record<string, Command> = {
   },
 };
 
+const printNotes = (notes: string[]) => {
+  for (const note of notes) (note.startsWith('WARNING') ? console.error : console.log)(note);
+};
+
+const backupCommands: Record<string, Command> = {
+  'backup:create': {
+    summary: 'Backs up the database (PGlite or PostgreSQL) into one file',
+    usage: 'backup:create --out FILE.tar.gz [--include-secret-key]',
+    options: { out: { type: 'string' }, 'include-secret-key': { type: 'boolean' } },
+    required: ['out'],
+    async runOnConfig(values, config) {
+      const { notes } = await createBackup(config, {
+        out: need(values, 'out'),
+        includeSecretKey: values['include-secret-key'] === true,
+      });
+      printNotes(notes);
+    },
+  },
+  'backup:restore': {
+    summary: 'Restores a backup into the configured database (stop the server first on PGlite)',
+    usage: 'backup:restore --from FILE.tar.gz [--force]',
+    options: { from: { type: 'string' }, force: { type: 'boolean' } },
+    required: ['from'],
+    async runOnConfig(values, config) {
+      const { notes } = await restoreBackup(config, {
+        from: need(values, 'from'),
+        force: values.force === true,
+      });
+      printNotes(notes);
+    },
+  },
+};
+Object.assign(commands, backupCommands);
+
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   return [
@@ -405,18 +445,26 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let database: Database | undefined;
   try {
+    if (command.runOnConfig) {
+      await command.runOnConfig(values, config);
+      return 0;
+    }
     database = await openForCli(config);
     const ctx: PlatformContext = {
       db: database.db,
       now: () => new Date(),
       actor: { type: 'operator', id: `cli:${os.userInfo().username}` },
     };
-    await command.run(ctx, values, config);
+    await command.run?.(ctx, values, config);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(error.message);
       return 2;
+    }
+    if (error instanceof BackupRefusedError || error instanceof BackupFormatError) {
+      console.error(`Refused: ${error.message}`);
+      return 1;
     }
     if (error instanceof DomainError) {
       console.error(`Refused (${error.code}): ${error.message}`);

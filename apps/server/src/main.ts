@@ -74,14 +74,21 @@ async function main() {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
-    // Stop taking requests and let in-flight ones finish, then close the database last.
-    await stopAnomalyScheduler?.().catch(() => {});
-    await stopNotificationScheduler?.().catch(() => {});
-    await stopOnssWorker?.().catch(() => {});
-    await stopEmailWorker?.().catch(() => {});
-    await stopWebhookJobs?.().catch(() => {});
-    await stopExportWorker?.().catch(() => {});
-    await app?.close().catch(() => {});
+    // Readiness turns 503 at once; then the listener closes (new connections are refused), the live
+    // board's streams end, in-flight requests finish, and meanwhile the jobs finish the item in hand
+    // and stop. The database closes last, once nothing uses it.
+    app?.beginDraining();
+    await Promise.all([
+      app?.close().catch((error: unknown) => console.error('closing the HTTP server failed', error)),
+      ...[
+        stopAnomalyScheduler,
+        stopNotificationScheduler,
+        stopOnssWorker,
+        stopEmailWorker,
+        stopWebhookJobs,
+        stopExportWorker,
+      ].map((stopJob) => stopJob?.().catch(() => {})),
+    ]);
     await demo?.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);

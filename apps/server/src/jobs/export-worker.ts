@@ -10,13 +10,15 @@ export interface ExportWorkerOptions {
   logger: Pick<FastifyBaseLogger, 'info' | 'error'>;
   /** A running job renews its claim as it writes; past this without news, another worker takes it. */
   claimTtlMs?: number;
+  /** True once the worker is stopping: the job in hand finishes, no other is claimed. */
+  stopping?: () => boolean;
 }
 
 /** One pass: runs every queued job, one after the other, then the expiry cleanup. */
 export async function runExportPass(ctx: AppContext, options: ExportWorkerOptions): Promise<number> {
   const { claimTtlMs = 120_000, logger } = options;
   let ran = 0;
-  for (;;) {
+  while (!options.stopping?.()) {
     const now = ctx.now();
     const job = await claimExportJob(ctx.db, now, new Date(now.getTime() + claimTtlMs));
     if (!job) break;
@@ -51,7 +53,7 @@ export function startExportWorker(
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      running = runExportPass(ctx, options)
+      running = runExportPass(ctx, { ...options, stopping: () => stopped })
         .then(() => undefined)
         .catch((error: unknown) => logger.error({ err: error }, 'Export pass failed'))
         .finally(() => {

@@ -4,10 +4,11 @@ import type { Database } from '../../db/client.js';
 
 /**
  * Liveness says the process runs; readiness says it can serve (database reachable). A load balancer
- * stops sending traffic while readiness is 503 and resumes when the database is back.
+ * stops sending traffic while readiness is 503 and resumes when the database is back; readiness is
+ * also 503 while the process drains for a shutdown.
  */
 export const healthRoutes =
-  (database: Database): FastifyPluginAsyncZod =>
+  (database: Database, lifecycle: { draining: boolean } = { draining: false }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/health/live',
@@ -33,6 +34,11 @@ export const healthRoutes =
         config: { access: 'public' },
       },
       async (request, reply) => {
+        if (lifecycle.draining) {
+          // Shutting down: in-flight work finishes here, new work belongs to another process.
+          reply.header('Retry-After', '5');
+          return reply.status(503).send({ status: 'unavailable', checks: { database: 'ok' } });
+        }
         try {
           await database.ping(2000);
           return { status: 'ok' as const, checks: { database: 'ok' as const } };
