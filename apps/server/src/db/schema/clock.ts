@@ -48,8 +48,13 @@ export const clockEvents = pgTable(
     direction: text('direction').notNull(),
     deviceTime: instant('device_time').notNull(),
     receivedAt: instant('received_at').notNull().defaultNow(),
-    latitude: doublePrecision('latitude').notNull(),
-    longitude: doublePrecision('longitude').notNull(),
+    /**
+     * The raw position; null once the retention job has anonymised it (RETENTION_POSITION_MONTHS).
+     * The accuracy, distance and geofence verdict stay: the registration remains explainable.
+     */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    positionAnonymisedAt: instant('position_anonymised_at'),
     accuracyMeters: real('accuracy_meters').notNull(),
     distanceMeters: real('distance_meters'),
     insideGeofence: boolean('inside_geofence'),
@@ -72,6 +77,10 @@ export const clockEvents = pgTable(
     index('clock_events_session_idx').on(t.workSessionId),
     // The public API's incremental sync reads registrations in reception order.
     index('clock_events_tenant_received_idx').on(t.tenantId, t.receivedAt, t.id),
+    // The retention job finds the positions still to anonymise without rereading the done ones.
+    index('clock_events_position_kept_idx')
+      .on(t.tenantId, t.deviceTime)
+      .where(sql`${t.latitude} is not null`),
   ],
 );
 
