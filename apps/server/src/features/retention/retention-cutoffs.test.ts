@@ -52,7 +52,10 @@ describe('retentionCutoffs', () => {
 
   it('counts from the Brussels date, not the UTC one, just after local midnight', () => {
     // 23:30 UTC on 31 March is already 1 April in Brussels (UTC+2).
-    const cutoffs = retentionCutoffs(new Date('2026-03-31T23:30:00Z'), { ...defaultRetentionPolicy, positionMonths: 1 });
+    const cutoffs = retentionCutoffs(new Date('2026-03-31T23:30:00Z'), {
+      ...defaultRetentionPolicy,
+      positionMonths: 1,
+    });
     expect(cutoffs.positions.date).toBe('2026-03-01');
     expect(cutoffs.positions.instant).toEqual(new Date('2026-02-28T23:00:00Z'));
   });
