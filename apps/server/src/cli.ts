@@ -2,6 +2,7 @@
 // The operator's command line: companies (tenants), licence codes and first administrators, on the
 // same configuration and database as the server (`npm run ciao -- <command>`).
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '@ciao/domain';
 import { BackupFormatError } from './backup/backup-archive.js';
@@ -25,6 +26,8 @@ import type { PlatformContext } from './features/platform/platform-context.js';
 import { presentPlatformLicenceRequest } from './features/licence-requests/licence-request-presenter.js';
 import { reactivateTenant } from './features/platform/reactivate-tenant.js';
 import { suspendTenant } from './features/platform/suspend-tenant.js';
+import { retentionCategories } from './features/retention/run-retention.js';
+import { runRetentionOnce } from './jobs/retention-job.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -36,7 +39,7 @@ interface Command {
   required: string[];
   /** The option a single positional argument stands for (`operator:create ops@example.be`). */
   positional?: string;
-  run?(ctx: PlatformContext, values: Values, config: ServerConfig): Promise<void>;
+  run?(ctx: PlatformContext, values: Values, config: ServerConfig, database: Database): Promise<void>;
   /** Instead of `run`: commands that open the database themselves (backups), unmigrated. */
   runOnConfig?(values: Values, config: ServerConfig): Promise<void>;
 }
@@ -290,6 +293,42 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  'retention:run': {
+    summary: 'Runs the retention pass now (anonymise old positions, delete what is past its period)',
+    usage: 'retention:run [--dry-run] [--json]',
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    required: [],
+    async run(ctx, values, config, database) {
+      const dryRun = values['dry-run'] === true;
+      const outcome = await runRetentionOnce(
+        { database, db: database.db, now: ctx.now, exportsDir: path.join(config.dataDir, 'exports') },
+        config.retention.policy,
+        dryRun,
+      );
+      if (!outcome.ran)
+        throw new UsageError('Another process is running the retention pass: try again later.');
+      const report = outcome.value;
+      if (values.json) {
+        console.log(JSON.stringify(report, null, 2));
+        return;
+      }
+      const { cutoffs } = report;
+      console.log(dryRun ? 'Dry run: nothing changed. Would remove:' : 'Retention pass done. Removed:');
+      const width = Math.max(...retentionCategories.map((category) => category.length));
+      for (const category of retentionCategories)
+        console.log(`  ${category.padEnd(width)}  ${report.counts[category]}`);
+      console.log(
+        `Cut-offs (Brussels): positions before ${cutoffs.positions.date}, registrations before ` +
+          `${cutoffs.registrations.date}, audit before ${cutoffs.audit.date}, deliveries before ` +
+          `${cutoffs.deliveries.date}, notifications before ${cutoffs.notifications.date}, exports before ` +
+          `${cutoffs.exportJobs.date}, expired access before ${cutoffs.expiredAccess.date}.`,
+      );
+      if (report.keptAwaitingOnss > 0)
+        console.log(
+          `${report.keptAwaitingOnss} work session(s) past the period kept: ONSS has not settled a registration of theirs.`,
+        );
+    },
+  },
   'admin:invite': {
     summary: "Creates a company's administrator and e-mails the invitation link",
     usage: 'admin:invite --tenant CODE --login LOGIN --name NAME --email ADDRESS [--language fr|nl|en|de]',
@@ -455,7 +494,7 @@ export async function runCli(argv: string[]): Promise<number> {
       now: () => new Date(),
       actor: { type: 'operator', id: `cli:${os.userInfo().username}` },
     };
-    await command.run?.(ctx, values, config);
+    await command.run?.(ctx, values, config, database);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -75,4 +75,39 @@ describe('configuration', () => {
     expect(problems).toMatch(/MAIL_FROM must be an address/);
     expect(problems).not.toContain('s3cret');
   });
+
+  it('reads the retention policy, with defaults from the law and refusals below it', () => {
+    expect(loadConfig({}).retention).toEqual({
+      enabled: true,
+      localTime: '03:30',
+      policy: {
+        positionMonths: 13,
+        registrationYears: 7,
+        auditYears: 10,
+        deliveryDays: 30,
+        notificationDays: 90,
+        exportJobDays: 30,
+        expiredAccessDays: 30,
+        batchSize: 1000,
+      },
+    });
+    const custom = loadConfig({
+      RETENTION_POSITION_MONTHS: '6',
+      RETENTION_JOB: 'off',
+      RETENTION_LOCAL_TIME: '02:15',
+    });
+    expect(custom.retention).toMatchObject({
+      enabled: false,
+      localTime: '02:15',
+      policy: { positionMonths: 6 },
+    });
+    const problems = problemsOf({ RETENTION_REGISTRATION_YEARS: '3', RETENTION_LOCAL_TIME: '25:00' });
+    expect(problems.join('\n')).toMatch(/^RETENTION_REGISTRATION_YEARS must be at least 5 years/m);
+    expect(problems.join('\n')).toMatch(/^RETENTION_LOCAL_TIME must be a time such as 03:30/m);
+    expect(problemsOf({ RETENTION_AUDIT_YEARS: '7', RETENTION_REGISTRATION_YEARS: '8' })).toEqual([
+      expect.stringMatching(
+        /^RETENTION_AUDIT_YEARS \(7\) must be at least RETENTION_REGISTRATION_YEARS \(8\)/,
+      ),
+    ]);
+  });
 });

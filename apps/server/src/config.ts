@@ -15,6 +15,13 @@ const port = (fallback: number) =>
     .max(65535, 'must be between 0 and 65535')
     .default(fallback);
 
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a number of ${unit}` })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min} ${unit}`)
+    .max(max, `must be at most ${max} ${unit}`);
+
 /** Every environment variable the server reads, with its default and the rule it must follow. */
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -73,6 +80,21 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // Retention (docs/operations.md, "Retention"): how long each kind of data is kept.
+  RETENTION_JOB: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /** Europe/Brussels wall-clock time of the nightly run. */
+  RETENTION_LOCAL_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 03:30')
+    .default('03:30'),
+  RETENTION_POSITION_MONTHS: wholeNumber('months', 1, 120).default(13),
+  RETENTION_REGISTRATION_YEARS: wholeNumber('years', 5, 50).default(7),
+  RETENTION_AUDIT_YEARS: wholeNumber('years', 5, 50).default(10),
+  RETENTION_DELIVERY_DAYS: wholeNumber('days', 1, 3650).default(30),
+  RETENTION_NOTIFICATION_DAYS: wholeNumber('days', 7, 3650).default(90),
+  RETENTION_EXPORT_JOB_DAYS: wholeNumber('days', 1, 3650).default(30),
+  RETENTION_EXPIRED_ACCESS_DAYS: wholeNumber('days', 1, 3650).default(30),
+  RETENTION_BATCH_SIZE: wholeNumber('rows', 10, 100_000).default(1000),
 });
 
 export type ServerConfig = ReturnType<typeof toConfig>;
@@ -105,6 +127,20 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       idleMinutes: env.SESSION_IDLE_MINUTES,
       absoluteHours: env.SESSION_ABSOLUTE_HOURS,
       secureCookies: env.PUBLIC_URL?.startsWith('https://') ?? false,
+    },
+    retention: {
+      enabled: env.RETENTION_JOB === 'on',
+      localTime: env.RETENTION_LOCAL_TIME,
+      policy: {
+        positionMonths: env.RETENTION_POSITION_MONTHS,
+        registrationYears: env.RETENTION_REGISTRATION_YEARS,
+        auditYears: env.RETENTION_AUDIT_YEARS,
+        deliveryDays: env.RETENTION_DELIVERY_DAYS,
+        notificationDays: env.RETENTION_NOTIFICATION_DAYS,
+        exportJobDays: env.RETENTION_EXPORT_JOB_DAYS,
+        expiredAccessDays: env.RETENTION_EXPIRED_ACCESS_DAYS,
+        batchSize: env.RETENTION_BATCH_SIZE,
+      },
     },
   };
 }
@@ -142,6 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
     throw new ConfigError([
       'MAIL_FROM is required with SMTP_URL: the sender of ciao\'s e-mails, e.g. "ciao <no-reply@example.be>"',
+    ]);
+  }
+  if (parsed.data.RETENTION_AUDIT_YEARS < parsed.data.RETENTION_REGISTRATION_YEARS) {
+    throw new ConfigError([
+      `RETENTION_AUDIT_YEARS (${parsed.data.RETENTION_AUDIT_YEARS}) must be at least RETENTION_REGISTRATION_YEARS (${parsed.data.RETENTION_REGISTRATION_YEARS}): the audit trail explains changes to the registrations, so it must outlive them`,
     ]);
   }
   return toConfig(parsed.data);

@@ -12,6 +12,7 @@ import { smtpTransport, startEmailWorker } from './jobs/email-outbox-worker.js';
 import { startExportWorker } from './jobs/export-worker.js';
 import { startNotificationScheduler } from './jobs/notification-scheduler.js';
 import { startOnssWorker } from './jobs/onss-outbox-worker.js';
+import { startRetentionJob } from './jobs/retention-job.js';
 import { startWebhookJobs } from './jobs/webhook-jobs.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretKey } from './security/secret-key.js';
@@ -65,6 +66,7 @@ async function main() {
   let stopWebhookJobs: (() => Promise<void>) | undefined;
   let stopExportWorker: (() => Promise<void>) | undefined;
   let stopNotificationScheduler: (() => Promise<void>) | undefined;
+  let stopRetentionJob: (() => Promise<void>) | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -87,6 +89,7 @@ async function main() {
         stopEmailWorker,
         stopWebhookJobs,
         stopExportWorker,
+        stopRetentionJob,
       ].map((stopJob) => stopJob?.().catch(() => {})),
     ]);
     await demo?.close().catch(() => {});
@@ -117,6 +120,8 @@ async function main() {
       transport: smtpUrl && from ? smtpTransport(smtpUrl, from) : null,
     });
     stopExportWorker = startExportWorker(app.ctx, { logger: app.log });
+    if (config.retention.enabled)
+      stopRetentionJob = startRetentionJob(app.ctx, { ...config.retention, logger: app.log });
   } catch (error) {
     await app?.close().catch(() => {});
     await demo?.close().catch(() => {});

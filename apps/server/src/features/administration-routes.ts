@@ -8,6 +8,7 @@ import { exportRoutes } from './exports/export-routes.js';
 import { importRoutes } from './imports/import-routes.js';
 import { licenceRequestRoutes } from './licence-requests/licence-request-routes.js';
 import { notificationRoutes } from './notifications/notification-routes.js';
+import { personalDataRoutes } from './personal-data/personal-data-routes.js';
 import { onssRegistrationRoutes } from './onss-registrations/onss-registration-routes.js';
 import { registrationRoutes } from './registrations/registration-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
@@ -43,4 +44,5 @@ export const administrationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(licenceRequestRoutes);
   await app.register(exportRoutes);
   await app.register(notificationRoutes);
+  await app.register(personalDataRoutes);
 };

@@ -16,22 +16,26 @@ export interface AnomalySchedulerOptions {
   scan?: (ctx: AppContext, now: Date) => Promise<ScanSummary>;
 }
 
-/** Runs `work` only if no other process is running it (PostgreSQL); PGlite has one process only. */
-async function onlyOneProcess<T>(
+/**
+ * Runs `work` only if no other process is running it (PostgreSQL advisory lock `lockId`, the scan's
+ * by default); PGlite has one process only.
+ */
+export async function onlyOneProcess<T>(
   database: Database,
   work: () => Promise<T>,
+  lockId: number = SCAN_LOCK_ID,
 ): Promise<{ ran: false } | { ran: true; value: T }> {
   if (database.kind !== 'postgres' || !database.pool) return { ran: true, value: await work() };
   const client = await database.pool.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
-      SCAN_LOCK_ID,
+      lockId,
     ]);
     if (!rows[0]?.locked) return { ran: false };
     try {
       return { ran: true, value: await work() };
     } finally {
-      await client.query('select pg_advisory_unlock($1)', [SCAN_LOCK_ID]).catch(() => {});
+      await client.query('select pg_advisory_unlock($1)', [lockId]).catch(() => {});
     }
   } finally {
     client.release();

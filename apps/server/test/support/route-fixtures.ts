@@ -11,6 +11,7 @@ import { importRouteFixtures } from './fixtures/import-fixtures.js';
 import { licenceRequestRouteFixtures } from './fixtures/licence-request-fixtures.js';
 import { notificationRouteFixtures } from './fixtures/notification-fixtures.js';
 import { onssConnectionRouteFixtures } from './fixtures/onss-connection-fixtures.js';
+import { personalDataRouteFixtures } from './fixtures/personal-data-fixtures.js';
 import { platformRouteFixtures } from './fixtures/platform-fixtures.js';
 import { placesRouteFixtures } from './fixtures/places-fixtures.js';
 import { onssRegistrationRouteFixtures } from './fixtures/onss-registration-fixtures.js';
@@ -48,4 +49,5 @@ export const routeFixtures: Record<string, RouteFixture> = {
   ...licenceRequestRouteFixtures,
   ...exportRouteFixtures,
   ...notificationRouteFixtures,
+  ...personalDataRouteFixtures,
 };

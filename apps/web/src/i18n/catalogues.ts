@@ -54,6 +54,10 @@ import exportsDe from '../features/exports/i18n/de.json';
 import exportsEn from '../features/exports/i18n/en.json';
 import exportsFr from '../features/exports/i18n/fr.json';
 import exportsNl from '../features/exports/i18n/nl.json';
+import agentPersonalDataDe from '../features/agents/i18n/de.json';
+import agentPersonalDataEn from '../features/agents/i18n/en.json';
+import agentPersonalDataFr from '../features/agents/i18n/fr.json';
+import agentPersonalDataNl from '../features/agents/i18n/nl.json';
 import anomaliesDe from '../features/anomalies/i18n/de.json';
 import anomaliesEn from '../features/anomalies/i18n/en.json';
 import anomaliesFr from '../features/anomalies/i18n/fr.json';
@@ -112,6 +116,7 @@ const featureCatalogues = {
     presence: presenceFr,
     platform: platformFr,
     notifications: notificationsFr,
+    agentPersonalData: agentPersonalDataFr,
   },
   nl: {
     ...companyNl,
@@ -135,6 +140,7 @@ const featureCatalogues = {
     presence: presenceNl,
     platform: platformNl,
     notifications: notificationsNl,
+    agentPersonalData: agentPersonalDataNl,
   },
   en: {
     ...companyEn,
@@ -158,6 +164,7 @@ const featureCatalogues = {
     presence: presenceEn,
     platform: platformEn,
     notifications: notificationsEn,
+    agentPersonalData: agentPersonalDataEn,
   },
   de: {
     ...companyDe,
@@ -181,6 +188,7 @@ const featureCatalogues = {
     presence: presenceDe,
     platform: platformDe,
     notifications: notificationsDe,
+    agentPersonalData: agentPersonalDataDe,
   },
 };
 

@@ -246,3 +246,13 @@ export const agentView = agentListItem.extend({
 });
 
 export type AgentView = z.infer<typeof agentView>;
+
+/**
+ * The format of an agent's personal-data export (GDPR right of access).
+ *
+ * @example
+ * personalDataQuery.parse({}); // { format: 'json' }
+ */
+export const personalDataQuery = z.object({
+  format: z.enum(['json', 'pdf'], { message: 'must be json or pdf' }).default('json'),
+});

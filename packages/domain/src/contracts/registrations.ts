@@ -109,7 +109,10 @@ export const registrationOnssEvent = z.object({
  * registrationDetail.shape.position;
  */
 export const registrationDetail = registrationView.extend({
-  position: z.object({ latitude: z.number(), longitude: z.number(), accuracyMeters: z.number() }),
+  /** Null once the retention job has anonymised it; the distance and geofence verdict stay. */
+  position: z.object({ latitude: z.number(), longitude: z.number(), accuracyMeters: z.number() }).nullable(),
+  /** When the raw position was removed (RETENTION_POSITION_MONTHS), else null. */
+  positionAnonymisedAt: isoInstant.nullable(),
   sitePosition: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   geofenceRadiusMeters: z.number(),
   appVersion: z.string().nullable(),

@@ -48,8 +48,13 @@ export const clockEvents = pgTable(
     direction: text('direction').notNull(),
     deviceTime: instant('device_time').notNull(),
     receivedAt: instant('received_at').notNull().defaultNow(),
-    latitude: doublePrecision('latitude').notNull(),
-    longitude: doublePrecision('longitude').notNull(),
+    /**
+     * The raw position; null once the retention job has anonymised it (RETENTION_POSITION_MONTHS).
+     * The accuracy, distance and geofence verdict stay: the registration remains explainable.
+     */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    positionAnonymisedAt: instant('position_anonymised_at'),
     accuracyMeters: real('accuracy_meters').notNull(),
     distanceMeters: real('distance_meters'),
     insideGeofence: boolean('inside_geofence'),

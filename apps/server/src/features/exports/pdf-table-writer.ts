@@ -34,13 +34,25 @@ export function pdfOutput(doc: PDFKit.PDFDocument) {
  * no embedding): the header row repeated on each page, one line per row, long text cut with an
  * ellipsis. Written a page of rows at a time.
  */
-export async function* pdfTableChunks(table: ExportTable, options: PdfTableOptions): AsyncGenerator<Buffer> {
+export function pdfTableChunks(table: ExportTable, options: PdfTableOptions): AsyncGenerator<Buffer> {
+  return pdfSectionsChunks(table.title, [{ ...table, title: '' }], options);
+}
+
+/**
+ * Several tables in one PDF, each under its own heading (a person's data: identity, registrations,
+ * work sessions...), in the layout of `pdfTableChunks`. A table without rows prints `empty`.
+ */
+export async function* pdfSectionsChunks(
+  title: string,
+  sections: readonly ExportTable[],
+  options: PdfTableOptions & { empty?: string },
+): AsyncGenerator<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
     info: {
-      Title: toWinAnsi(table.title),
+      Title: toWinAnsi(title),
       Producer: 'ciao',
       Creator: 'ciao',
       CreationDate: options.createdAt,
@@ -48,9 +60,8 @@ export async function* pdfTableChunks(table: ExportTable, options: PdfTableOptio
   });
   const output = pdfOutput(doc);
   const width = doc.page.width - 2 * MARGIN;
-  const totalWeight = table.columns.reduce((sum, column) => sum + (column.weight ?? 1), 0);
-  const widths = table.columns.map((column) => ((column.weight ?? 1) / totalWeight) * width);
   let page = 1;
+  let widths: number[] = [];
 
   const footer = () => {
     doc.font('Helvetica').fontSize(FONT_SIZE);
@@ -83,26 +94,44 @@ export async function* pdfTableChunks(table: ExportTable, options: PdfTableOptio
         .lineWidth(0.5)
         .stroke();
   };
-  const headerRow = () =>
-    line(
-      table.columns.map((column) => column.header),
-      true,
-    );
+  /** A new page when fewer than `rows` lines fit on this one. */
+  const room = (rows: number) => {
+    if (doc.y + rows * ROW_HEIGHT <= doc.page.height - MARGIN - 12) return false;
+    footer();
+    doc.addPage();
+    page += 1;
+    return true;
+  };
 
-  doc.font('Helvetica-Bold').fontSize(13).text(toWinAnsi(table.title));
+  doc.font('Helvetica-Bold').fontSize(13).text(toWinAnsi(title));
   doc.font('Helvetica').fontSize(8).text(toWinAnsi(options.subtitle)).moveDown(0.6);
-  headerRow();
-  for await (const rows of table.pages) {
-    for (const row of rows) {
-      if (doc.y + ROW_HEIGHT > doc.page.height - MARGIN - 12) {
-        footer();
-        doc.addPage();
-        page += 1;
-        headerRow();
-      }
-      line(row, false);
+  for (const table of sections) {
+    const totalWeight = table.columns.reduce((sum, column) => sum + (column.weight ?? 1), 0);
+    widths = table.columns.map((column) => ((column.weight ?? 1) / totalWeight) * width);
+    const headerRow = () =>
+      line(
+        table.columns.map((column) => column.header),
+        true,
+      );
+    if (table.title) {
+      room(4);
+      doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10).text(toWinAnsi(table.title), MARGIN);
+      doc.moveDown(0.2);
     }
-    yield* output.drain();
+    headerRow();
+    let rowsWritten = 0;
+    for await (const rows of table.pages) {
+      for (const row of rows) {
+        if (room(1)) headerRow();
+        line(row, false);
+        rowsWritten += 1;
+      }
+      yield* output.drain();
+    }
+    if (rowsWritten === 0 && options.empty) {
+      widths = [width];
+      line([options.empty], false);
+    }
   }
   footer();
   doc.end();

@@ -25,6 +25,12 @@ export function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    retentionRows: new Counter({
+      name: 'ciao_retention_rows_total',
+      help: 'Rows the retention job deleted (or positions it anonymised) in this process, by category.',
+      labelNames: ['category'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -78,7 +78,11 @@ export function presentRegistrationDetail(
   const { onss } = row;
   return {
     ...presentRegistration(row),
-    position: { latitude: row.latitude, longitude: row.longitude, accuracyMeters: row.event.accuracyMeters },
+    position:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude, accuracyMeters: row.event.accuracyMeters }
+        : null,
+    positionAnonymisedAt: row.positionAnonymisedAt?.toISOString() ?? null,
     sitePosition:
       row.siteLatitude !== null && row.siteLongitude !== null
         ? { latitude: row.siteLatitude, longitude: row.siteLongitude }

@@ -61,6 +61,7 @@ const detailColumns = {
   ...registrationListColumns,
   latitude: clockEvents.latitude,
   longitude: clockEvents.longitude,
+  positionAnonymisedAt: clockEvents.positionAnonymisedAt,
   appVersion: clockEvents.appVersion,
   siteLatitude: sites.latitude,
   siteLongitude: sites.longitude,

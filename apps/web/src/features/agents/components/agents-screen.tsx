@@ -21,6 +21,7 @@ import { useAgent, useAgentList } from '../hooks/use-agents';
 import { AgentForm, agentTypeLabel, agentTypes } from './agent-form';
 import { AgentTasksPanel } from './agent-tasks-panel';
 import { MobilePasswordForm } from './mobile-password-form';
+import { PersonalDataPanel } from './personal-data-panel';
 
 const agentSortFields = [
   'identifier',
@@ -197,6 +198,7 @@ export function AgentsScreen() {
           )}
           {canWrite && canSetPassword && <MobilePasswordForm agent={editing.data} />}
           {canReadTasks && <AgentTasksPanel agent={editing.data} />}
+          {canWrite && <PersonalDataPanel agent={editing.data} />}
           {!canWrite && (
             <button type="button" className={SECONDARY_BUTTON} onClick={form.close}>
               {t('agents.tasksPanel.close')}

@@ -65,7 +65,11 @@ export function RegistrationDetail({ registration, onClose }: { registration: De
             {delay > 0 && <> ({t('registrations.detail.delay', { count: delay })})</>}
           </Fact>
           <Fact label={t('registrations.detail.position')}>
-            {formatCoordinates(registration.position)} (±{Math.round(registration.position.accuracyMeters)} m)
+            {registration.position
+              ? `${formatCoordinates(registration.position)} (±${Math.round(registration.position.accuracyMeters)} m)`
+              : t('registrations.detail.positionAnonymised', {
+                  date: registration.positionAnonymisedAt ? at(registration.positionAnonymisedAt) : '—',
+                })}
           </Fact>
           <Fact label={t('registrations.detail.sitePosition')}>
             {registration.sitePosition
@@ -91,11 +95,13 @@ export function RegistrationDetail({ registration, onClose }: { registration: De
           </Fact>
           <Fact label={t('registrations.detail.appVersion')}>{registration.appVersion ?? '—'}</Fact>
         </dl>
-        <RegistrationMap
-          position={registration.position}
-          site={registration.sitePosition}
-          radiusMeters={registration.geofenceRadiusMeters}
-        />
+        {registration.position && (
+          <RegistrationMap
+            position={registration.position}
+            site={registration.sitePosition}
+            radiusMeters={registration.geofenceRadiusMeters}
+          />
+        )}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
