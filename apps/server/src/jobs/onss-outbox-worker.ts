@@ -246,7 +246,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
           now,
         );
       }
-      summary.needsAttention += rows.length;
+      summary.needsAttention += claimed.length;
       return;
     }
     const { client, endpointKey } = built;

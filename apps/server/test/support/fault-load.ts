@@ -351,3 +351,24 @@ export async function startFaultStack(binDir: string, agents: number): Promise<F
     throw error;
   }
 }
+
+/** Polls `url` until it answers `status`; the milliseconds it took, or throws past `timeoutMs`. */
+export async function waitForStatus(url: string, status: number, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  const seen: string[] = [];
+  while (performance.now() - started < timeoutMs) {
+    const asked = performance.now();
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.status === status) return Math.round(performance.now() - started);
+      seen.push(`${response.status} in ${Math.round(performance.now() - asked)} ms`);
+    } catch (error) {
+      seen.push(`${(error as Error).message} after ${Math.round(performance.now() - asked)} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `${url} did not answer ${status} within ${timeoutMs} ms; it answered: ${seen.slice(-5).join(', ')}`,
+  );
+}
