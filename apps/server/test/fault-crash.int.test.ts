@@ -79,7 +79,7 @@ describe.runIf(binDir)(
       );
 
       expect(run.refused).toEqual([]);
-      expect(run.accepted.size).toBeGreaterThan(200);
+      expect(run.accepted.size).toBeGreaterThan(50);
       // The kill cut requests in flight: their devices sent them again.
       expect(run.retries).toBeGreaterThan(0);
       expect(run.statuses.get(500) ?? 0).toBe(0);
@@ -95,13 +95,13 @@ describe.runIf(binDir)(
       expect(ledger.stored).toBe(run.accepted.size);
 
       // The ONSS claims of the killed process expire (10 s here) and the restarted one finishes them.
-      expect(await waitForOutboxDrained(stack.client, stack.world, 30_000)).toBe(true);
+      expect(await waitForOutboxDrained(stack.client, stack.world, 60_000)).toBe(true);
       const onss = await checkOnssExactlyOnce(stack.client, stack.world, stack.simulator, stack.clientId);
       await annotate(`kill -9, ONSS: ${JSON.stringify(onss)}`);
       expect(onss).toEqual({ rows: ledger.outboxRows, unsent: 0, sentTwice: 0, strangers: 0 });
 
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-    }, 120_000);
+    }, 180_000);
   },
 );

@@ -86,7 +86,7 @@ describe.runIf(binDir)(
       expect(run.statuses.get(503) ?? 0).toBeGreaterThan(0);
       // Nothing is taken while the database is down, and registrations are taken again without a restart.
       expect(acceptedDuringOutage).toBe(0);
-      expect(acceptedAfter.length).toBeGreaterThan(50);
+      expect(acceptedAfter.length).toBeGreaterThan(10);
 
       const client = await stack.reconnect();
       const ledger = await checkLedger(client, stack.world, run.accepted);
@@ -98,12 +98,12 @@ describe.runIf(binDir)(
         outboxMismatches: 0,
       });
       expect(ledger.stored).toBe(run.accepted.size);
-      expect(await waitForOutboxDrained(client, stack.world, 30_000)).toBe(true);
+      expect(await waitForOutboxDrained(client, stack.world, 60_000)).toBe(true);
       const onss = await checkOnssExactlyOnce(client, stack.world, stack.simulator, stack.clientId);
       expect(onss).toEqual({ rows: ledger.outboxRows, unsent: 0, sentTwice: 0, strangers: 0 });
 
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-    }, 120_000);
+    }, 180_000);
   },
 );
