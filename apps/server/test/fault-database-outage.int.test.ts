@@ -49,6 +49,8 @@ describe.runIf(binDir)(
       expect(outcome.exitedDuringRun).toBe(null);
       expect(outcome.acceptedDuringOutage).toBe(0);
       expect(outcome.acceptedAfter).toBeGreaterThan(10);
+      // The live board's LISTEN connection came back by itself (its reconnect delay grows to 5 s).
+      expect(outcome.listeningAgainAfterMs).toBeLessThan(10_000);
 
       expect(ledger).toMatchObject({
         lost: [],

@@ -94,6 +94,11 @@ export async function faultsScenario({ quick }: { quick: boolean }): Promise<Sce
       ['readiness 503 after the stop', outage.notReadyAfterMs, 'ms'],
       ['readiness 200 after PostgreSQL is back', outage.readyAfterMs, 'ms'],
       ['first registration accepted after PostgreSQL is back', outage.firstAcceptedAfterMs, 'ms'],
+      [
+        'live-board event bridge listening again after PostgreSQL is back',
+        outage.listeningAgainAfterMs,
+        'ms',
+      ],
       ['lost', outage.ledger.lost.length, '', '0'],
       ['stored twice', outage.ledger.duplicates, '', '0'],
     ]),

@@ -3,6 +3,7 @@
 // and reports the same figures (docs/reliability.md).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
 import { createSecretBox } from '../../src/security/secret-box.js';
 import {
   checkLedger,
@@ -131,6 +132,8 @@ export interface OutageOutcome {
   acceptedAfter: number;
   /** From PostgreSQL back to the first registration accepted. */
   firstAcceptedAfterMs: number;
+  /** From PostgreSQL back to the live-board event bridge listening again (NaN: not within a minute). */
+  listeningAgainAfterMs: number;
   /** null while the process runs: it must never exit by itself. */
   exitedDuringRun: number | null;
   ledger: LedgerCheck;
@@ -197,6 +200,15 @@ export async function databaseOutageUnderLoad(
   const acceptedDuringOutage = accepted.filter((at) => at > haltedAt + 1_000 && at < resumedAt).length;
   const after = accepted.filter((at) => at > resumedAt);
   const client = await stack.reconnect();
+  // The LISTEN connection of the event bridge (application_name ciao-events) comes back by itself.
+  const listening = await waitFor(async () => {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where application_name = 'ciao-events' and backend_start > now() - make_interval(secs => $1)",
+      [(performance.now() - resumedAt) / 1000 + 1],
+    );
+    return rows[0]!.n > 0;
+  }, 60_000);
+  const listeningAgainAfterMs = listening ? await listeningSince(client, resumedAt) : NaN;
   const ledger = await checkLedger(client, stack.world, run.accepted);
   const drained = await waitForOutboxDrained(client, stack.world, drainTimeoutMs);
   const onss = await checkOnssExactlyOnce(client, stack.world, stack.simulator, stack.clientId);
@@ -210,6 +222,7 @@ export async function databaseOutageUnderLoad(
     readyAfterMs,
     acceptedDuringOutage,
     acceptedAfter: after.length,
+    listeningAgainAfterMs,
     firstAcceptedAfterMs: after.length > 0 ? Math.round(Math.min(...after) - resumedAt) : NaN,
     exitedDuringRun,
     ledger,
@@ -217,6 +230,14 @@ export async function databaseOutageUnderLoad(
     onss,
     exitCode: await server.exited,
   };
+}
+
+/** How long after `resumedAt` (performance.now()) the event bridge's current connection started. */
+async function listeningSince(client: pg.Client, resumedAt: number): Promise<number> {
+  const { rows } = await client.query<{ ago: number }>(
+    "select extract(epoch from now() - max(backend_start))::float8 * 1000 as ago from pg_stat_activity where application_name = 'ciao-events'",
+  );
+  return Math.round(performance.now() - rows[0]!.ago - resumedAt);
 }
 
 /** A company's webhook endpoint: counts each event id it is sent, answers 200. */
