@@ -133,7 +133,13 @@ export async function deferInterrupted(
 ): Promise<void> {
   await db
     .update(onssRegistrations)
-    .set({ claimedUntil: outcome.retryAt, lastError: outcome.error.slice(0, 2000), updatedAt: now })
+    .set({
+      claimedUntil: outcome.retryAt,
+      // Counted, so that the wait grows while ONSS stays unable to answer.
+      attempts: sql`${onssRegistrations.attempts} + 1`,
+      lastError: outcome.error.slice(0, 2000),
+      updatedAt: now,
+    })
     .where(stillClaimed(id));
 }
 
