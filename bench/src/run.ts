@@ -2,6 +2,7 @@ import { writeReport, type ScenarioResult } from './report.js';
 import { agentListScenario } from './scenarios/agent-list.js';
 import { bundleSizeScenario } from './scenarios/bundle-size.js';
 import { exportsScenario } from './scenarios/exports.js';
+import { faultsScenario } from './scenarios/faults.js';
 import { ingestionScenario } from './scenarios/ingestion.js';
 import { lighthouseScenario } from './scenarios/lighthouse.js';
 import { liveBoardScenario } from './scenarios/live-board.js';
@@ -26,6 +27,7 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'onss-latency': onssLatencyScenario,
   'live-board': liveBoardScenario,
   exports: exportsScenario,
+  faults: faultsScenario,
 };
 
 const results: ScenarioResult[] = [];

@@ -44,6 +44,15 @@ const environmentSchema = z.object({
   ONSS_SIMULATOR_PORT: port(3900),
   /** Where tenants in the `simulator` environment send; default: the simulator this server starts. */
   ONSS_SIMULATOR_URL: z.url({ message: 'must be a full URL such as http://127.0.0.1:3900' }).optional(),
+  /**
+   * How long the ONSS worker's claim on a registration lasts: a process that dies mid-call leaves its
+   * rows to another pass after this (which first asks ONSS whether the call got through).
+   */
+  ONSS_CLAIM_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(5, 'must be at least 5 (longer than an ONSS call)')
+    .default(120),
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number({ message: 'must be a number of bytes' })
@@ -117,6 +126,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       port: env.ONSS_SIMULATOR_PORT,
       url: env.ONSS_SIMULATOR_URL ?? `http://127.0.0.1:${env.ONSS_SIMULATOR_PORT}`,
     },
+    onssClaimTtlMs: env.ONSS_CLAIM_SECONDS * 1000,
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,

@@ -111,7 +111,7 @@ async function main() {
     });
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });
-    stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log });
+    stopOnssWorker = startOnssWorker(app.ctx, { logger: app.log, claimTtlMs: config.onssClaimTtlMs });
     stopWebhookJobs = startWebhookJobs(app.ctx, { logger: app.log });
     stopNotificationScheduler = startNotificationScheduler(app.ctx, { logger: app.log });
     const { smtpUrl, from } = config.mail;

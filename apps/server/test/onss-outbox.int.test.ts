@@ -302,6 +302,53 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     expect(items).toHaveLength(1);
   });
 
+  it('never sends twice a row a process died sending after ONSS had it: asks ONSS, takes its id', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock('ARRIVE');
+    const worker = outbox();
+    await worker.runPass();
+    const { onssId } = await row(id);
+    expect(onssId).toEqual(expect.any(String));
+    const past = () => new Date(subject.clock.now().getTime() - 1_000);
+    // What a process killed between ONSS's answer and its own update leaves: "sending", no ONSS id.
+    const crashed = async () => {
+      await db()
+        .update(onssRegistrations)
+        .set({ status: 'sending', onssId: null, claimedUntil: past(), nextAttemptAt: past() })
+        .where(eq(onssRegistrations.id, id));
+    };
+    await crashed();
+
+    // ONSS cannot answer the search: the row is not sent blind, it stays "sending" for later.
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { next: 1, statuses: [503] },
+    });
+    await worker.runPass();
+    expect(await row(id)).toMatchObject({
+      status: 'sending',
+      onssId: null,
+      lastError: expect.stringMatching(/503/),
+    });
+    await simulator.admin('DELETE', '/admin/faults');
+
+    subject.clock.advance(10_000);
+    expect(await worker.runPass()).toMatchObject({ claimed: 1, registered: 1 });
+    expect(await row(id)).toMatchObject({ status: 'registered', onssId });
+    expect((await receivedCalls(simulator, world.clientId)).flatMap((call) => call.items)).toHaveLength(1);
+  });
+
+  it('sends a row a process died sending when ONSS does not have it', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock('ARRIVE');
+    await db()
+      .update(onssRegistrations)
+      .set({ status: 'sending', claimedUntil: new Date(subject.clock.now().getTime() - 1_000) })
+      .where(eq(onssRegistrations.id, id));
+    expect(await outbox().runPass()).toMatchObject({ claimed: 1, registered: 1 });
+    expect((await receivedCalls(simulator, world.clientId)).flatMap((call) => call.items)).toHaveLength(1);
+  });
+
   it('sets aside the registrations of a company whose ONSS connection was removed, saying why', async () => {
     const world = await createOnssWorld(subject.app, simulator);
     const id = await world.clock();

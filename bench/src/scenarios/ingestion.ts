@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,74 +10,19 @@ import {
   freePort,
   startThrowawayCluster,
 } from '../../../apps/server/test/support/postgres-cluster.js';
+import { seed, type World } from '../../../apps/server/test/support/load-world.js';
 import { startCpuMeter, type CpuShare } from '../cpu-meter.js';
 import { LoadClient } from '../http-client.js';
 import type { ScenarioResult } from '../report.js';
 
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 const cycle = ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE'] as const;
 
-export interface World {
-  tenantId: string;
-  taskId: string;
-  siteId: string;
-  agents: { id: string; token: string }[];
-}
-
-/** One company, one site, one task and `count` agents signed in on their own device. */
-export async function seed(client: pg.Client, count: number, code = 'BENCH'): Promise<World> {
-  const tenant = await client.query<{ id: string }>(
-    `insert into tenants (code, name, enterprise_number) values ($1, 'Bench', '0777123418') returning id`,
-    [code],
-  );
-  const tenantId = tenant.rows[0]!.id;
-  await client.query(`insert into onss_connections (tenant_id, client_id) values ($1, 'bench')`, [tenantId]);
-  const clientRow = await client.query<{ id: string }>(
-    `insert into clients (tenant_id, name) values ($1, 'Client') returning id`,
-    [tenantId],
-  );
-  const site = await client.query<{ id: string }>(
-    `insert into sites (tenant_id, client_id, name, latitude, longitude, work_declaration_number) values ($1, $2, 'Site', 50.8275, 4.3653, '1Y102M7NZF7PZ') returning id`,
-    [tenantId, clientRow.rows[0]!.id],
-  );
-  const task = await client.query<{ id: string }>(
-    `insert into tasks (tenant_id, site_id, name) values ($1, $2, 'Task') returning id`,
-    [tenantId, site.rows[0]!.id],
-  );
-  const licence = await client.query<{ id: string }>(
-    `insert into licences (tenant_id, code_hash, code_hint, max_devices) values ($1, $2, 'BNCH', 100000) returning id`,
-    [tenantId, sha256(randomUUID())],
-  );
-  const agents: World['agents'] = [];
-  for (let index = 0; index < count; index += 1) {
-    const agent = await client.query<{ id: string }>(
-      `insert into agents (tenant_id, identifier, first_name, last_name, niss, mobile_access) values ($1, $2, 'Bench', 'Agent', '85073003328', true) returning id`,
-      [tenantId, `B${index}`],
-    );
-    const agentId = agent.rows[0]!.id;
-    await client.query(`insert into task_agents (tenant_id, task_id, agent_id) values ($1, $2, $3)`, [
-      tenantId,
-      task.rows[0]!.id,
-      agentId,
-    ]);
-    const device = await client.query<{ id: string }>(
-      `insert into devices (tenant_id, licence_id, installation_id, token_hash) values ($1, $2, $3, $4) returning id`,
-      [tenantId, licence.rows[0]!.id, `${code}-${index}`, sha256(randomUUID())],
-    );
-    const token = randomBytes(32).toString('base64url');
-    await client.query(
-      `insert into agent_tokens (tenant_id, agent_id, device_id, token_hash) values ($1, $2, $3, $4)`,
-      [tenantId, agentId, device.rows[0]!.id, sha256(token)],
-    );
-    agents.push({ id: agentId, token });
-  }
-  return { tenantId, taskId: task.rows[0]!.id, siteId: site.rows[0]!.id, agents };
-}
+export { seed, type World };
 
 /** Ten million (or fewer) past registrations spread over a year, loaded in SQL. */
 async function loadHistory(client: pg.Client, world: World, rows: number) {

@@ -86,6 +86,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client losing its connection (server restart) must not crash the process: the pool
   // drops it and the next query opens a new one.
   pool.on('error', () => {});
+  // Nor one checked out between two queries (a transaction waiting on the app, the anomaly scan's
+  // advisory-lock client): the pool listens to idle clients only, and an 'error' event nobody
+  // listens to ends the process. Its next query fails (503 to the caller), and the pool drops it
+  // when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   let closed = false;
   return {

@@ -52,6 +52,8 @@ export interface EmailOutboxOptions {
 }
 
 export interface EmailPassSummary {
+  /** Claimed a whole batch: more may be due right now. */
+  full: boolean;
   sent: number;
   logged: number;
   retrying: number;
@@ -120,9 +122,10 @@ export function createEmailOutbox(ctx: AppContext, options: EmailOutboxOptions) 
   return {
     /** One pass: claims the due messages and sends them one by one. */
     async runPass(): Promise<EmailPassSummary> {
-      const summary: EmailPassSummary = { sent: 0, logged: 0, retrying: 0, failed: 0 };
+      const summary: EmailPassSummary = { full: false, sent: 0, logged: 0, retrying: 0, failed: 0 };
       const now = ctx.now();
       const claimed = await claimDueEmails(ctx.db, now, new Date(now.getTime() + claimTtlMs), batchSize);
+      summary.full = claimed.length === batchSize;
       for (const email of claimed) await deliver(email, summary);
       return summary;
     },
@@ -139,22 +142,27 @@ export function startEmailWorker(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  const runOnce = async () => {
+  /** Whether more messages may be due at once (a whole batch was claimed). */
+  const runOnce = async (): Promise<boolean> => {
     try {
       const summary = await outbox.runPass();
       if (summary.sent + summary.retrying + summary.failed > 0) logger.info(summary, 'E-mail outbox pass');
+      return summary.full;
     } catch (error) {
       logger.error({ err: error }, 'E-mail outbox pass failed');
+      return false;
     }
   };
-  const plan = () => {
+  // A backlog (an import inviting hundreds of agents) drains pass after pass, not one batch per interval.
+  const plan = (delayMs = intervalMs) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce().finally(() => {
-        running = undefined;
-        plan();
-      });
-    }, intervalMs);
+      running = runOnce()
+        .then((more) => plan(more ? 0 : intervalMs))
+        .finally(() => {
+          running = undefined;
+        });
+    }, delayMs);
     timer.unref();
   };
   plan();

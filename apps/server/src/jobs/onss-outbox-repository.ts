@@ -1,18 +1,29 @@
 // SQL of the ONSS outbox (onss_registrations): claiming due rows, recording what ONSS answered.
-import { and, asc, eq, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { onssRegistrations, type OnssValidityEntry } from '../db/schema/index.js';
 
 export type OutboxRow = typeof onssRegistrations.$inferSelect;
+
+/** A claimed row; `interrupted` when a process died sending it: ONSS may have it already. */
+export type ClaimedRow = OutboxRow & { interrupted: boolean };
 
 /**
  * Claims up to `limit` due rows: to send or failing with their next attempt due, and rows left
  * "sending" by a process that died (claim expired). One statement, `FOR UPDATE SKIP LOCKED`, so
  * several workers never claim the same row.
  */
-export async function claimDueRows(db: Db, now: Date, claimUntil: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDueRows(
+  db: Db,
+  now: Date,
+  claimUntil: Date,
+  limit: number,
+): Promise<ClaimedRow[]> {
   const due = db
-    .select({ id: onssRegistrations.id })
+    .select({
+      id: onssRegistrations.id,
+      previousStatus: sql<string>`${onssRegistrations.status}`.as('previous_status'),
+    })
     .from(onssRegistrations)
     // One range of the partial due index: a claimed row keeps the due time it was claimed at, so a
     // row left "sending" is due too and only needs its claim expired. (Written as an `or` of the two
@@ -26,12 +37,15 @@ export async function claimDueRows(db: Db, now: Date, claimUntil: Date, limit: n
     )
     .orderBy(asc(onssRegistrations.nextAttemptAt), asc(onssRegistrations.registrationTime))
     .limit(limit)
-    .for('update', { skipLocked: true });
-  return db
+    .for('update', { skipLocked: true })
+    .as('due');
+  const rows = await db
     .update(onssRegistrations)
     .set({ status: 'sending', claimedUntil: claimUntil, updatedAt: now })
-    .where(inArray(onssRegistrations.id, due))
-    .returning();
+    .from(due)
+    .where(eq(onssRegistrations.id, due.id))
+    .returning({ ...getTableColumns(onssRegistrations), previousStatus: due.previousStatus });
+  return rows.map(({ previousStatus, ...row }) => ({ ...row, interrupted: previousStatus === 'sending' }));
 }
 
 const appendHistory = (entry: OnssValidityEntry) =>
@@ -102,6 +116,28 @@ export async function markAttemptFailed(
       claimedUntil: null,
       lastError: outcome.error.slice(0, 2000),
       sentAt: now,
+      updatedAt: now,
+    })
+    .where(stillClaimed(id));
+}
+
+/**
+ * An interrupted row whose fate ONSS could not tell yet: it stays "sending" (its outcome is unknown)
+ * with its claim ending at `retryAt`, so that the next pass asks ONSS again before any sending.
+ */
+export async function deferInterrupted(
+  db: Db,
+  id: string,
+  outcome: { error: string; retryAt: Date },
+  now: Date,
+): Promise<void> {
+  await db
+    .update(onssRegistrations)
+    .set({
+      claimedUntil: outcome.retryAt,
+      // Counted, so that the wait grows while ONSS stays unable to answer.
+      attempts: sql`${onssRegistrations.attempts} + 1`,
+      lastError: outcome.error.slice(0, 2000),
       updatedAt: now,
     })
     .where(stillClaimed(id));

@@ -12,11 +12,13 @@ import { findOnssConnection, tenantOnssClient } from '../onss/tenant-onss-client
 import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
   claimDueRows,
+  deferInterrupted,
   markAttemptFailed,
   pendingValidity,
   recordRegistrationOutcomes,
   recordValidity,
   releaseRows,
+  type ClaimedRow,
   type OutboxRow,
   type RegistrationOutcome,
 } from './onss-outbox-repository.js';
@@ -170,11 +172,73 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     }
   };
 
-  const sendTenant = async (tenantId: string, rows: OutboxRow[], summary: OnssPassSummary) => {
+  /**
+   * Rows a dead process was sending: ONSS may have registered them before the process could record
+   * it. Sending again would declare the presence twice, so ONSS is asked first; a live registration
+   * of the same In/Out is taken as this row's. Returns the rows still to send.
+   */
+  const settleInterrupted = async (
+    client: OnssClient,
+    endpointKey: string,
+    rows: ClaimedRow[],
+    summary: OnssPassSummary,
+  ): Promise<ClaimedRow[]> => {
+    const toSend: ClaimedRow[] = [];
+    for (const row of rows) {
+      if (!row.interrupted) {
+        toSend.push(row);
+        continue;
+      }
+      const content = row.payload as unknown as OnssRegistrationContent;
+      try {
+        const { items } = await client.search({
+          from: content.at,
+          to: content.at,
+          niss: content.niss,
+          workDeclarationNumber: content.workDeclarationNumber,
+        });
+        circuits.succeeded(endpointKey);
+        const same = items.find(
+          (item) =>
+            item.validity !== 'cancelled' &&
+            (item.direction === undefined || item.direction === content.direction),
+        );
+        if (!same) {
+          toSend.push(row);
+          continue;
+        }
+        logger?.info({ onssId: same.onssId }, 'ONSS outbox: an interrupted sending had reached ONSS');
+        await recordRegistrationOutcomes(
+          ctx.db,
+          [{ id: row.id, created: true, onssId: same.onssId, remarks: same.remarks }],
+          ctx.now(),
+        );
+        summary.registered += 1;
+      } catch (error) {
+        const failure =
+          error instanceof OnssCallError
+            ? error
+            : new OnssCallError('retryable', `ONSS search failed: ${(error as Error).message}`);
+        if (failure.kind === 'retryable') circuits.failed(endpointKey, ctx.now().getTime());
+        // Never sent blind: the row stays interrupted, and ONSS is asked again at the next attempt.
+        const now = ctx.now();
+        await deferInterrupted(
+          ctx.db,
+          row.id,
+          { error: failure.message, retryAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now) },
+          now,
+        );
+        summary.retrying += 1;
+      }
+    }
+    return toSend;
+  };
+
+  const sendTenant = async (tenantId: string, claimed: ClaimedRow[], summary: OnssPassSummary) => {
     const built = await clientFor(tenantId);
     if (!built.ok) {
       const now = ctx.now();
-      for (const row of rows) {
+      for (const row of claimed) {
         await markAttemptFailed(
           ctx.db,
           row.id,
@@ -182,10 +246,11 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
           now,
         );
       }
-      summary.needsAttention += rows.length;
+      summary.needsAttention += claimed.length;
       return;
     }
     const { client, endpointKey } = built;
+    const rows = await settleInterrupted(client, endpointKey, claimed, summary);
     for (let start = 0; start < rows.length; start += MAX_ITEMS_PER_CALL) {
       const chunk = rows.slice(start, start + MAX_ITEMS_PER_CALL);
       const now = ctx.now();

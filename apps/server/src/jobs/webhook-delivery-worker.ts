@@ -58,6 +58,8 @@ export interface WebhookWorkerOptions {
 }
 
 export interface DeliveryPassSummary {
+  /** Claimed a whole batch: more may be due right now. */
+  full: boolean;
   delivered: number;
   retrying: number;
   failed: number;
@@ -186,9 +188,16 @@ export function createWebhookDeliveryWorker(ctx: AppContext, options: WebhookWor
   return {
     /** One pass: claims the due deliveries and sends them, side by side. */
     async runPass(): Promise<DeliveryPassSummary> {
-      const summary: DeliveryPassSummary = { delivered: 0, retrying: 0, failed: 0, pausedSubscriptions: 0 };
+      const summary: DeliveryPassSummary = {
+        full: false,
+        delivered: 0,
+        retrying: 0,
+        failed: 0,
+        pausedSubscriptions: 0,
+      };
       const now = ctx.now();
       const claimed = await claimDueDeliveries(ctx.db, now, new Date(now.getTime() + claimTtlMs), batchSize);
+      summary.full = claimed.length === batchSize;
       if (claimed.length === 0) return summary;
       const targets = new Map(
         (await subscriptionTargets(ctx.db, [...new Set(claimed.map((d) => d.subscriptionId))])).map((t) => [

@@ -59,6 +59,9 @@ export function startWebhookJobs(ctx: AppContext, options: WebhookJobOptions): (
       const summary = await worker.runPass();
       if (summary.delivered + summary.retrying + summary.failed > 0)
         logger.info(summary, 'Webhook delivery pass');
+      // A backlog (a burst of registrations, a receiver back after an outage) drains pass after
+      // pass, not one batch per interval.
+      if (summary.full) deliveryLoop.wake(0);
     } catch (error) {
       logger.error({ err: error }, 'Webhook delivery pass failed');
     }

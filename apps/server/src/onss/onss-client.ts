@@ -46,6 +46,8 @@ export interface OnssHistoryEntry {
 
 export interface OnssRegistrationState {
   onssId: string;
+  /** In or Out, when ONSS says (its searches do). */
+  direction?: 'IN' | 'OUT';
   validity: OnssValidity;
   remarks: string[];
   history: OnssHistoryEntry[];
@@ -137,8 +139,10 @@ function toState(body: Record<string, unknown>): OnssRegistrationState {
   const history = Array.isArray(body.validationHistory)
     ? (body.validationHistory as Record<string, unknown>[])
     : [];
+  const direction = body.type === 'in' ? 'IN' : body.type === 'out' ? 'OUT' : undefined;
   return {
     onssId: String(body.id),
+    ...(direction ? { direction } : {}),
     validity: toCiaoValidity(body.validity, body.status),
     remarks: stringList(body.remarks),
     history: history.map((entry) => ({

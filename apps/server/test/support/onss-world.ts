@@ -3,15 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { onssConnections, onssRegistrations } from '../../src/db/schema/index.js';
 import { readRsaPrivateKey } from '../../src/onss/tenant-onss-client.js';
 import { createClockWorld } from './clock-world.js';
+import { clockWorldDeclaration } from './load-world.js';
 import type { TestSimulator } from './onss-simulator.js';
 
-/** The declaration clock worlds register on, as the simulator must know it. */
-export const clockWorldDeclaration = {
-  number: '1Y102M7NZF7PZ',
-  mainContractor: '0777123418',
-  subcontractors: ['0777234571'],
-  startDate: '2024-01-01',
-};
+export { clockWorldDeclaration };
 
 /**
  * A clock world whose company holds a real ONSS connection to the test simulator: its client id

@@ -43,6 +43,10 @@ export interface ThrowawayCluster {
   port: number;
   /** Its data directory: `postmaster.pid` there names the server process (bench CPU accounting). */
   dataDir: string;
+  /** Stops the server (fast shutdown: connections are cut) and keeps the data: a database outage. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port, with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,16 +83,20 @@ export async function startThrowawayCluster(binDir: string): Promise<ThrowawayCl
     asPostgres,
   );
   const options = `-p ${port} -F -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${process.env.CIAO_PG_EXTRA_OPTIONS ?? ''}`;
-  await run(
-    binDir,
-    'pg_ctl',
-    ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start'],
-    asPostgres,
-  );
+  const start = () =>
+    run(
+      binDir,
+      'pg_ctl',
+      ['-D', dataDir, '-o', options, '-w', '-l', path.join(dir, 'log'), 'start'],
+      asPostgres,
+    );
+  await start();
   return {
     port,
     dataDir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    halt: () => run(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop'], asPostgres),
+    resume: start,
     stop: async () => {
       await run(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asPostgres).catch(
         () => {},
