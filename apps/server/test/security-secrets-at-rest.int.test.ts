@@ -77,11 +77,12 @@ describe('secrets at rest', () => {
       password: secrets.webPassword,
     }));
     const enrolment = await call(session, { method: 'POST', url: '/api/auth/second-factor/enrolment' });
-    secrets.webTotp = enrolment.json().secret;
+    const webTotp: string = enrolment.json().secret;
+    secrets.webTotp = webTotp;
     const confirmed = await call(session, {
       method: 'POST',
       url: '/api/auth/second-factor/confirmation',
-      payload: { code: currentTotp(secrets.webTotp, app.ctx.now()) },
+      payload: { code: currentTotp(webTotp, app.ctx.now()) },
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     secrets.recoveryCode = confirmed.json().recoveryCodes[0];
