@@ -205,7 +205,11 @@ describe('back-office sign-in and sessions', () => {
     expect(
       (await asUser(subject.app, elsewhere.session, { method: 'GET', url: '/api/auth/session' })).statusCode,
     ).toBe(401);
-    expect((await asUser(subject.app, session, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(
+    // This browser goes on with the new session its cookie now holds (rotation: security-sessions).
+    const renewed = changed.cookies.find((c) => c.name === 'ciao_session')?.value;
+    const csrf = changed.cookies.find((c) => c.name === 'ciao_csrf')?.value ?? '';
+    const next = { cookie: `ciao_session=${renewed}; ciao_csrf=${csrf}`, csrfToken: csrf };
+    expect((await asUser(subject.app, next, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(
       200,
     );
     expect(

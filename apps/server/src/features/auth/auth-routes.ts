@@ -158,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Changes your own password (signs out your other sessions)',
+        summary: 'Changes your own password (ends every session; this browser gets a new one by cookie)',
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: webPassword }),
         response: { 204: z.null() },
       },
@@ -166,13 +166,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await changeOwnPassword(app.ctx, {
+      const session = await changeOwnPassword(app.ctx, {
         tenantId: user.tenantId,
         userId: user.userId,
-        sessionIdHash: user.sessionIdHash,
         ...request.body,
         ...meta(request),
       });
+      setSessionCookies(request, reply, session);
       return reply.status(204).send(null);
     },
   );

@@ -1,24 +1,29 @@
 import { DomainError } from '@ciao/domain';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { webSessions, webUsers } from '../../db/schema/index.js';
 import type { AppContext } from '../../http/app-context.js';
 import { hashPassword, verifyPassword } from '../../security/passwords.js';
 import { recordAudit } from '../audit/audit-repository.js';
+import { openWebSession, type NewWebSession } from './sign-in-web-user.js';
 import { findUserWithTenant } from './web-user-repository.js';
 
-/** Changes one's own password (the current one is required) and signs out every other session. */
+/**
+ * Changes one's own password (the current one is required) and ends every session of the user,
+ * this one included: the browser gets a new session id, so a session id stolen before the change
+ * (the usual reason to change a password) stops working too.
+ */
 export async function changeOwnPassword(
   ctx: AppContext,
   input: {
     tenantId: string;
     userId: string;
-    sessionIdHash: string;
     currentPassword: string;
     newPassword: string;
     ip: string;
+    userAgent: string | undefined;
     requestId: string;
   },
-) {
+): Promise<NewWebSession> {
   const now = ctx.now();
   const found = await findUserWithTenant(ctx.db, input.tenantId, input.userId);
   if (!found?.user.passwordHash || !(await verifyPassword(found.user.passwordHash, input.currentPassword))) {
@@ -35,13 +40,7 @@ export async function changeOwnPassword(
     await tx
       .update(webSessions)
       .set({ revokedAt: now })
-      .where(
-        and(
-          eq(webSessions.userId, input.userId),
-          ne(webSessions.idHash, input.sessionIdHash),
-          isNull(webSessions.revokedAt),
-        ),
-      );
+      .where(and(eq(webSessions.userId, input.userId), isNull(webSessions.revokedAt)));
     await recordAudit(tx, {
       tenantId: input.tenantId,
       actor: { type: 'user', id: input.userId },
@@ -51,5 +50,12 @@ export async function changeOwnPassword(
       ip: input.ip,
       requestId: input.requestId,
     });
+  });
+  return openWebSession(ctx, {
+    tenantId: input.tenantId,
+    userId: input.userId,
+    secondFactorPending: false,
+    ip: input.ip,
+    userAgent: input.userAgent,
   });
 }

@@ -29,7 +29,7 @@ export interface ThrottleKeys {
  * (where the "account" is the app installation, the secret guessed being the licence code).
  */
 export function throttleKeys(
-  kind: 'web' | 'agent' | 'activation' | 'operator',
+  kind: 'web' | 'agent' | 'activation' | 'operator' | 'password-link',
   companyCode: string,
   login: string,
   ip: string,
@@ -45,7 +45,7 @@ export async function assertNotThrottled(
   db: Db,
   keys: ThrottleKeys,
   now: Date,
-  attempts: 'sign-in' | 'activation' = 'sign-in',
+  attempts: 'sign-in' | 'activation' | 'password link' = 'sign-in',
 ): Promise<void> {
   const rows = await db
     .select({ lockedUntil: authThrottles.lockedUntil })
@@ -96,6 +96,15 @@ export async function recordFailedAttempt(db: Db, keys: ThrottleKeys, now: Date)
   await bump(db, keys.ip, now, (failures) =>
     failures >= throttlePolicy.ipLockAfter ? throttlePolicy.lockSeconds : 0,
   );
+}
+
+/**
+ * One-time password links (back-office invitations and resets, operator links) carry 256 random
+ * bits, so guessing one is hopeless; still, unknown tokens are counted per IP (the "account" being
+ * the IP itself: delays after 4, a 15-minute lock at 10) so that nobody can even try at scale.
+ */
+export function passwordLinkThrottleKeys(ip: string): ThrottleKeys {
+  return throttleKeys('password-link', 'link', ip, ip);
 }
 
 /** A successful sign-in clears the account's counter (not the IP's: others may share it). */

@@ -57,10 +57,30 @@ export async function claimDueEmails(db: Db, now: Date, claimUntil: Date, limit:
     .returning();
 }
 
+/**
+ * The one-time links in a message (`?token=…`, invitations and resets) are bearer secrets: once the
+ * message has left (or never will), the kept copy loses them, so a read of the database yields no
+ * usable link. A message only logged (no SMTP) keeps its link: the operator console's outbox is
+ * then how it reaches its reader.
+ */
+const withoutLinkTokens = (column: typeof emailOutbox.textBody | typeof emailOutbox.htmlBody) =>
+  sql`regexp_replace(${column}, 'token=[A-Za-z0-9_-]+', 'token=(removed-once-sent)', 'g')`;
+
 export async function markEmailDone(db: Db, id: string, status: 'sent' | 'logged', now: Date) {
   await db
     .update(emailOutbox)
-    .set({ status, sentAt: now, attempts: sql`${emailOutbox.attempts} + 1`, lastError: null })
+    .set({
+      status,
+      sentAt: now,
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      lastError: null,
+      ...(status === 'sent'
+        ? {
+            textBody: withoutLinkTokens(emailOutbox.textBody),
+            htmlBody: withoutLinkTokens(emailOutbox.htmlBody),
+          }
+        : {}),
+    })
     .where(eq(emailOutbox.id, id));
 }
 
@@ -72,7 +92,12 @@ export async function markEmailAttemptFailed(db: Db, id: string, error: string, 
       status: nextAttemptAt ? 'pending' : 'failed',
       attempts: sql`${emailOutbox.attempts} + 1`,
       lastError: error.slice(0, 1000),
-      ...(nextAttemptAt ? { nextAttemptAt } : {}),
+      ...(nextAttemptAt
+        ? { nextAttemptAt }
+        : {
+            textBody: withoutLinkTokens(emailOutbox.textBody),
+            htmlBody: withoutLinkTokens(emailOutbox.htmlBody),
+          }),
     })
     .where(eq(emailOutbox.id, id));
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../http/app-context.js';
 import { hashPassword } from '../../security/passwords.js';
 import { sha256Hex } from '../../security/tokens.js';
 import { recordAudit } from '../audit/audit-repository.js';
+import { assertNotThrottled, passwordLinkThrottleKeys, recordFailedAttempt } from '../auth/login-throttle.js';
 import {
   consumeOperatorPasswordToken,
   findOperatorByPasswordToken,
@@ -19,8 +20,11 @@ export async function setOperatorPassword(
   input: { token: string; password: string; ip: string; requestId: string },
 ) {
   const now = ctx.now();
+  const keys = passwordLinkThrottleKeys(input.ip);
+  await assertNotThrottled(ctx.db, keys, now, 'password link');
   const tokenHash = sha256Hex(input.token);
   const operator = await findOperatorByPasswordToken(ctx.db, tokenHash);
+  if (!operator) await recordFailedAttempt(ctx.db, keys, now);
   if (
     !operator ||
     !operator.passwordTokenExpiresAt ||

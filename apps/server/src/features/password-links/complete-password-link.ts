@@ -25,7 +25,7 @@ export async function completePasswordLink(
   ctx: AppContext,
   input: { token: string; password: string; ip: string; requestId: string },
 ): Promise<void> {
-  const { link, user, tenant } = await requirePasswordLink(ctx, input.token);
+  const { link, user, tenant } = await requirePasswordLink(ctx, input.token, input.ip);
   const state = linkState(link, ctx.now());
   if (state !== 'valid') throw refusal(state);
   if (tenant.status !== 'active') {

@@ -54,13 +54,15 @@ export const passwordLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Tells whose a one-time link is and whether it still works (valid, expired, used)',
-        description: 'The token travels in the body, never in a URL. Unknown token: PASSWORD_LINK_INVALID.',
+        description:
+          'The token travels in the body, never in a URL. Unknown token: PASSWORD_LINK_INVALID; ' +
+          'repeated unknown tokens from one IP: TOO_MANY_ATTEMPTS (429, Retry-After).',
         body: passwordLinkLookupRequest,
         response: { 200: passwordLinkView },
       },
       config: { access: 'public' },
     },
-    async (request) => lookUpPasswordLink(app.ctx, request.body.token),
+    async (request) => lookUpPasswordLink(app.ctx, request.body.token, request.ip),
   );
 
   app.post(
