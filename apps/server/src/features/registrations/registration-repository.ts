@@ -97,7 +97,7 @@ export interface NarrowedFilters {
 // Past these, the filter matches so much that reading the registrations newest first finds a page
 // at once: the sub-query form serves better than a long list.
 const MAX_NARROWED_AGENTS = 1_000;
-const MAX_NARROWED_EVENTS = 5_000;
+const MAX_NARROWED_EVENTS = 20_000;
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
