@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   anomalies,
   auditLog,
@@ -41,8 +41,11 @@ describe('retention job', () => {
 
   beforeAll(async () => {
     subject = await createTestApp();
-    world = await createClockWorld(subject.app);
     ctx = { db: subject.app.ctx.db, now: () => NOW, exportsDir: subject.app.ctx.exportsDir };
+  });
+  // Each test its own company: the job resumes anonymising where it stopped in each company.
+  beforeEach(async () => {
+    world = await createClockWorld(subject.app);
   });
   afterAll(async () => {
     await subject.close();

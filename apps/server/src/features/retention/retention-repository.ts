@@ -34,8 +34,10 @@ export async function tenantIds(db: Db): Promise<string[]> {
  * Where the search for positions to anonymise starts: a month before the newest registration
  * already anonymised (found at once, reading the time index backwards from the cut-off), so that a
  * nightly pass reads about a day of registrations instead of rereading years of done ones — with
- * no index of its own on the hottest insert. The month lets registrations that waited for ONSS a
- * while catch up; the first pass (nothing anonymised yet) reads everything.
+ * no index of its own on the hottest insert. Nothing is missed: a registration reaches the server
+ * at most 30 days after it was made (the companies' `maxEventAgeDays` is capped there), long before
+ * the cut-off (months) reaches it; the month of slack also lets registrations that waited for ONSS
+ * a while catch up. The first pass (nothing anonymised yet) reads everything.
  */
 const anonymisedSlack = sql`interval '31 days'`;
 const searchFrom = (tenantId: string, before: Date) => sql`coalesce((
