@@ -7,6 +7,7 @@ import { lighthouseScenario } from './scenarios/lighthouse.js';
 import { liveBoardScenario } from './scenarios/live-board.js';
 import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
 import { signInScenario } from './scenarios/sign-in.js';
+import { soakScenario } from './scenarios/soak.js';
 import { startupScenario } from './scenarios/startup.js';
 
 // `npm run bench` runs every scenario; `npm run bench -- --quick` a short smoke run of each.
@@ -24,11 +25,14 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'onss-latency': onssLatencyScenario,
   'live-board': liveBoardScenario,
   exports: exportsScenario,
+  soak: soakScenario,
 };
+// Half an hour (--quick: 1 minute, --minutes=N): only when asked for, `npm run bench -- --only=soak`.
+const onlyWhenAsked = new Set(['soak']);
 
 const results: ScenarioResult[] = [];
 for (const [name, scenario] of Object.entries(scenarios)) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : onlyWhenAsked.has(name)) continue;
   console.log(`bench: ${name}…`);
   results.push(...(await scenario({ quick })));
 }
