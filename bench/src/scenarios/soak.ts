@@ -16,8 +16,7 @@ import { connect, createDatabase } from './onss.js';
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
 const resultsDir = path.resolve(import.meta.dirname, '../../results');
 const RATE_PER_SECOND = 200;
-// Each agent registers every 5 s: an agent's next registration does not overtake its previous one
-// unless an answer takes 5 s (with 200 agents, one a second, slow answers made 409 "out of order").
+// Each agent registers every 5 s, alternating arrival and departure.
 const AGENTS = 1_000;
 const SAMPLE_EVERY_MS = 10_000;
 
@@ -31,7 +30,7 @@ export interface SoakSample {
   p50: number;
   p99: number;
   errors: number;
-  /** Requests sent but not yet answered at the sample: an open-loop queue building up shows here. */
+  /** Registrations due but not yet answered at the sample: an open-loop queue building up shows here. */
   inFlight: number;
   onssOutboxDepth: number;
   onssOldestDueSeconds: number;
@@ -181,6 +180,7 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
       let windowSent = 0;
       let windowErrors = 0;
       let inFlight = 0;
+      const agentQueues: Promise<void>[] = Array.from({ length: AGENTS }, () => Promise.resolve());
       const refusals = new Map<string, number>();
       const refusal = (reason: string) => {
         windowErrors += 1;
@@ -243,19 +243,25 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
         inFlight += 1;
         sent += 1;
         windowSent += 1;
-        void load
-          .post('/api/agent/v1/clock-events', body, { authorization: `Bearer ${agent.token}` })
-          .then(
-            (response) => {
-              if (response.status === 201) accepted += 1;
-              else refusal(`${response.status} ${response.body.slice(0, 120)}`);
-            },
-            (error: Error) => refusal(error.message),
-          )
-          .finally(() => {
-            inFlight -= 1;
-            window.push(performance.now() - plannedAt);
-          });
+        // A phone sends its registrations one after the other (its queue is sequential): an
+        // agent's next one waits for the previous answer, and its latency still counts from its
+        // planned instant. Sent side by side, a slow answer let a departure overtake its arrival.
+        const agentIndex = step % AGENTS;
+        agentQueues[agentIndex] = agentQueues[agentIndex]!.then(() =>
+          load
+            .post('/api/agent/v1/clock-events', body, { authorization: `Bearer ${agent.token}` })
+            .then(
+              (response) => {
+                if (response.status === 201) accepted += 1;
+                else refusal(`${response.status} ${response.body.slice(0, 120)}`);
+              },
+              (error: Error) => refusal(error.message),
+            )
+            .finally(() => {
+              inFlight -= 1;
+              window.push(performance.now() - plannedAt);
+            }),
+        );
       }
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       clearInterval(sampler);
