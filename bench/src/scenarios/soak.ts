@@ -74,10 +74,12 @@ function slope(points: { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-
 export interface SoakVerdict {
+  rssFirstThird: number;
+  rssLastThird: number;
   rssGrowthPercent: number;
+  heapFloorFirstThird: number;
+  heapFloorLastThird: number;
   p99FirstThird: number;
   p99LastThird: number;
   p99SlopeMsPerMinute: number;
@@ -92,8 +94,8 @@ export interface SoakVerdict {
 }
 
 /**
- * Stable when, after the warm-up: RSS grew by at most 10 % (mean of the last three samples against
- * the first three), the p99 shows no upward trend (its last third at most 50 % above its first, or
+ * Stable when, after the warm-up: RSS grew by at most 10 % (median of the last third of the samples
+ * against the first third), the p99 shows no upward trend (its last third at most 50 % above its first, or
  * its fitted slope adds less than half the median p99 over the run), and the ONSS outbox stays
  * bounded (never deeper than ten seconds of load, no row older than a minute); and every registration
  * sent after the warm-up was accepted.
@@ -101,20 +103,20 @@ export interface SoakVerdict {
 export function judgeSoak(samples: SoakSample[], warmUpSeconds: number): SoakVerdict {
   const steady = samples.filter((sample) => sample.at > warmUpSeconds);
   if (steady.length < 3) throw new Error(`soak: ${steady.length} samples after warm-up, need 3`);
-  const head = steady.slice(0, 3);
-  const tail = steady.slice(-3);
-  const rssGrowthPercent =
-    (100 * (mean(tail.map((s) => s.rssMiB)) - mean(head.map((s) => s.rssMiB)))) /
-    mean(head.map((s) => s.rssMiB));
   const third = Math.max(1, Math.floor(steady.length / 3));
-  const p99FirstThird = percentile(
-    steady.slice(0, third).map((s) => s.p99),
-    50,
-  );
-  const p99LastThird = percentile(
-    steady.slice(-third).map((s) => s.p99),
-    50,
-  );
+  const first = steady.slice(0, third);
+  const last = steady.slice(-third);
+  const median = (values: number[]) => percentile(values, 50);
+  // Medians of thirds, not single samples: RSS follows the garbage collector's saw-tooth (V8 lets
+  // the heap grow to a few hundred MiB between major collections), so two samples compare teeth.
+  const rssFirstThird = median(first.map((s) => s.rssMiB));
+  const rssLastThird = median(last.map((s) => s.rssMiB));
+  const rssGrowthPercent = (100 * (rssLastThird - rssFirstThird)) / rssFirstThird;
+  // What survives a major collection: a leak raises this floor, the saw-tooth does not.
+  const heapFloorFirstThird = Math.min(...first.map((s) => s.heapUsedMiB));
+  const heapFloorLastThird = Math.min(...last.map((s) => s.heapUsedMiB));
+  const p99FirstThird = median(first.map((s) => s.p99));
+  const p99LastThird = median(last.map((s) => s.p99));
   const p99SlopeMsPerMinute = slope(steady.map((s) => ({ x: s.at / 60, y: s.p99 }))) || 0;
   const spanMinutes = (steady.at(-1)!.at - steady[0]!.at) / 60;
   const medianP99 = percentile(
@@ -129,7 +131,11 @@ export function judgeSoak(samples: SoakSample[], warmUpSeconds: number): SoakVer
     p99LastThird <= p99FirstThird * 1.5 || p99SlopeMsPerMinute * spanMinutes < medianP99 * 0.5;
   const outboxBounded = maxOutboxDepth <= RATE_PER_SECOND * 10 && maxOldestDueSeconds <= 60;
   return {
+    rssFirstThird,
+    rssLastThird,
     rssGrowthPercent,
+    heapFloorFirstThird,
+    heapFloorLastThird,
     p99FirstThird,
     p99LastThird,
     p99SlopeMsPerMinute,
@@ -309,13 +315,22 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
         runs: samples.length,
         ...(target ? { target } : {}),
       });
-      const steady = samples.filter((sample) => sample.at > warmUpSeconds);
       return [
         row('stable (1 = yes): RSS, p99, ONSS outbox depth, no refusal', verdict.stable ? 1 : 0, '', '1'),
         row('registrations not accepted (whole run, warm-up included)', notAccepted, '', '0 after warm-up'),
-        row('server RSS after warm-up', steady[0]!.rssMiB, 'MiB'),
-        row('server RSS at the end', samples.at(-1)!.rssMiB, 'MiB'),
+        row('server RSS after warm-up, first third (median)', verdict.rssFirstThird, 'MiB'),
+        row('server RSS, last third (median)', verdict.rssLastThird, 'MiB'),
         row('server RSS growth after warm-up', verdict.rssGrowthPercent, '%', '≤ 10 %'),
+        row(
+          'server heap after a major collection, first third (least sample)',
+          verdict.heapFloorFirstThird,
+          'MiB',
+        ),
+        row(
+          'server heap after a major collection, last third (least sample)',
+          verdict.heapFloorLastThird,
+          'MiB',
+        ),
         row('registration latency p99, first third (median of 10 s windows)', verdict.p99FirstThird, 'ms'),
         row(
           'registration latency p99, last third (median of 10 s windows)',
