@@ -123,7 +123,7 @@ describe('an agent app offline for 3 days with 1,000 queued registrations, then 
       expect(event.flags).toContain('LATE_SYNC');
     }
     // Each registration's own time, as the phone took it, not the time it arrived.
-    const sentTime = new Map(queued.map((event) => [event.id, event.deviceTime]));
+    const sentTime = new Map<string, string>(queued.map((event) => [event.id, event.deviceTime]));
     expect(events.every((event) => event.deviceTime.toISOString() === sentTime.get(event.id))).toBe(true);
 
     // The late-sync rule opens one anomaly per late registration, nothing else opened by the sync itself.
