@@ -141,8 +141,9 @@ describe('ONSS outage: down, erroring and slow for a sustained period, then back
 
       // 2. ONSS unreachable (connection refused), for 3 s: the agents still register. What it does
       // once back is set now, while its admin API still answers: slow (1.5 s an answer), and once a 429.
+      // On the presence routes only: a 429 on the token call would be retried too, but not logged.
       await simulator.admin('PUT', '/admin/faults', {
-        appliesTo: 'all',
+        appliesTo: 'presenceRegistration',
         latencyMs: 1_500,
         rateLimit: { next: 1, retryAfterSeconds: 1 },
       });
