@@ -9,6 +9,7 @@ import { liveBoardScenario } from './scenarios/live-board.js';
 import { onssDrainScenario, onssLatencyScenario } from './scenarios/onss.js';
 import { registrationsListScenario } from './scenarios/registrations-list.js';
 import { signInScenario } from './scenarios/sign-in.js';
+import { soakScenario } from './scenarios/soak.js';
 import { startupScenario } from './scenarios/startup.js';
 
 // `npm run bench` runs every scenario; `npm run bench -- --quick` a short smoke run of each.
@@ -28,11 +29,14 @@ const scenarios: Record<string, (options: { quick: boolean }) => Promise<Scenari
   'live-board': liveBoardScenario,
   exports: exportsScenario,
   faults: faultsScenario,
+  soak: soakScenario,
 };
+// Half an hour (--quick: 1 minute, --minutes=N): only when asked for, `npm run bench -- --only=soak`.
+const onlyWhenAsked = new Set(['soak']);
 
 const results: ScenarioResult[] = [];
 for (const [name, scenario] of Object.entries(scenarios)) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : onlyWhenAsked.has(name)) continue;
   console.log(`bench: ${name}…`);
   results.push(...(await scenario({ quick })));
 }

@@ -31,7 +31,7 @@ const appConfig: AppConfig = {
 };
 const unsentStatuses = `('to_send', 'sending', 'send_failing')`;
 
-async function createDatabase(cluster: { url(name: string): string }, name: string) {
+export async function createDatabase(cluster: { url(name: string): string }, name: string) {
   const admin = new pg.Client({ connectionString: cluster.url('postgres') });
   admin.on('error', () => {});
   await admin.connect();
@@ -48,7 +48,12 @@ async function createDatabase(cluster: { url(name: string): string }, name: stri
 }
 
 /** Registers the company as an ONSS client of the simulator and stores its key sealed, as the PUT route does. */
-async function connect(client: pg.Client, simulator: TestSimulator, tenantId: string, clientId: string) {
+export async function connect(
+  client: pg.Client,
+  simulator: TestSimulator,
+  tenantId: string,
+  clientId: string,
+) {
   const keys = await simulator.registerClient(clientId);
   const { pkcs8Pem, fingerprint } = await readRsaPrivateKey(keys.privateKeyPem);
   await client.query(
