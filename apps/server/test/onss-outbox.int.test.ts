@@ -85,6 +85,28 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     expect(validated.validityHistory.map((entry) => entry.validity)).toEqual(['pending', 'validated']);
   });
 
+  it('fetches the validities of a company several at a time: a slow ONSS does not leave them behind', async () => {
+    const worlds = await Promise.all([1, 2, 3, 4].map(() => createOnssWorld(subject.app, simulator)));
+    const ids: string[] = [];
+    for (const world of worlds) {
+      for (const action of ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE']) ids.push(await world.clock(action));
+    }
+    const worker = outbox({ tenantConcurrency: 1, validityCallsPerTenant: 8 });
+    // Each world is its own company: pretend they are one by fetching one company at a time.
+    await worker.sendDue();
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+    await simulator.admin('PUT', '/admin/faults', { latencyMs: 300 });
+    const started = Date.now();
+    const summary = await worker.reconcileDue();
+    const elapsed = Date.now() - started;
+    // Settled either way (ONSS refuses a pause in the same minute as the arrival): none left pending.
+    expect(summary.validated + summary.refusedOnValidation).toBe(16);
+    // One at a time, 16 calls of 300 ms each take 4.8 s; four per company at once (16 / 4 companies
+    // fetched one after the other) still under 2 s.
+    expect(elapsed).toBeLessThan(2_400);
+    for (const id of ids) expect(['validated', 'refused']).toContain((await row(id)).status);
+  });
+
   it('records a refusal at registration and a refusal on validation, with their remarks', async () => {
     const refused = await createOnssWorld(subject.app, simulator);
     await db()

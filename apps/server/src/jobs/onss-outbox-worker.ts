@@ -37,6 +37,8 @@ export interface OnssOutboxOptions {
   timeoutMs?: number;
   /** Registered rows whose validity is fetched per reconciliation. */
   reconcileBatchSize?: number;
+  /** Validity calls in flight at once for one company. */
+  validityCallsPerTenant?: number;
   /**
    * Least time between two reconciliations. Validation at ONSS takes a while, and each validity is
    * one GET: polling at every pass spent most of a large drain asking about rows still pending.
@@ -78,6 +80,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+const VALIDITY_BACKLOG_DELAY_MS = 500;
+
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {
   const queue = [...items];
   await Promise.all(
@@ -97,6 +101,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     tenantConcurrency = 4,
     timeoutMs = 15_000,
     reconcileBatchSize = 500,
+    validityCallsPerTenant = 8,
     reconcileEveryMs = 10_000,
     random = Math.random,
     logger,
@@ -104,6 +109,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
   const circuits = new CircuitBreakers(options.circuit ?? { failureThreshold: 5, coolDownMs: 30_000 });
   const tokenCache = new OnssTokenCache();
   let lastReconcileAt = -Infinity;
+  let lastValidityBatch = { full: false, settled: 0 };
 
   const clientFor = async (tenantId: string) =>
     tenantOnssClient(await findOnssConnection(ctx.db, tenantId), {
@@ -283,19 +289,26 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     }
   };
 
-  const reconcile = async (summary: OnssPassSummary) => {
+  /** Fetches a batch of validities; says whether the batch was full (more may be waiting). */
+  const reconcile = async (summary: OnssPassSummary): Promise<{ full: boolean }> => {
     const rows = await pendingValidity(ctx.db, reconcileBatchSize);
     const byTenant = groupBy(rows, (row) => row.tenantId);
     await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, tenantRows]) => {
       const built = await clientFor(tenantId);
       if (!built.ok) return;
-      for (const row of tenantRows) {
-        if (!row.onssId) continue;
-        if (!circuits.tryAcquire(built.endpointKey, ctx.now().getTime())) return;
+      // A few calls at once per company: one at a time, a steady 200 registrations/s left the
+      // validities ever further behind (each GET waits for its answer).
+      let halted = false;
+      await inPool(tenantRows, validityCallsPerTenant, async (row) => {
+        if (halted || !row.onssId) return;
+        if (!circuits.tryAcquire(built.endpointKey, ctx.now().getTime())) {
+          halted = true;
+          return;
+        }
         try {
           const state = await built.client.getRegistration(row.onssId);
           circuits.succeeded(built.endpointKey);
-          if (state.validity === 'pending') continue;
+          if (state.validity === 'pending') return;
           const last = state.history.at(-1);
           await recordValidity(
             ctx.db,
@@ -313,10 +326,11 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
             { tenantId, onssId: row.onssId },
             `ONSS validity not fetched: ${(error as Error).message}`,
           );
-          if (kind !== 'permanent') return;
+          if (kind !== 'permanent') halted = true;
         }
-      }
+      });
     });
+    return { full: rows.length === reconcileBatchSize };
   };
 
   /** Sends what is due. */
@@ -342,12 +356,17 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
   /** Fetches the validity of what ONSS has registered (one call per registration). */
   const reconcileDue = async (summary = emptySummary()): Promise<OnssPassSummary> => {
     lastReconcileAt = ctx.now().getTime();
-    await reconcile(summary);
+    const { full } = await reconcile(summary);
+    lastValidityBatch = { full, settled: summary.validated + summary.refusedOnValidation };
     return summary;
   };
 
   return {
     circuits,
+    /** Whether the last validity pass found a full batch and settled some: more are waiting. */
+    get validitiesWaiting() {
+      return lastValidityBatch.full && lastValidityBatch.settled > 0;
+    },
     /** One pass: send what is due, then (every `reconcileEveryMs`) fetch the validity of what ONSS has registered. */
     async runPass(): Promise<OnssPassSummary> {
       const summary = await sendDue();
@@ -398,14 +417,21 @@ export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): ()
 
   // Fetching validities is one call per registration and may take seconds: it runs beside the
   // sending passes, never in front of them, so that a registration reaches ONSS as it happens.
+  // A full batch that settled some means a backlog: the next pass follows after a breath, not after
+  // the usual interval.
   let reconciling: Promise<void> | undefined;
-  const reconcileTimer = setInterval(() => {
-    if (stopped || reconciling) return;
-    reconciling = report(() => outbox.reconcileDue(), 'ONSS validity pass').finally(() => {
-      reconciling = undefined;
-    });
-  }, reconcileEveryMs);
-  reconcileTimer.unref();
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  const planReconcile = (delay: number) => {
+    reconcileTimer = setTimeout(() => {
+      if (stopped) return;
+      reconciling = report(() => outbox.reconcileDue(), 'ONSS validity pass').finally(() => {
+        reconciling = undefined;
+        if (!stopped) planReconcile(outbox.validitiesWaiting ? VALIDITY_BACKLOG_DELAY_MS : reconcileEveryMs);
+      });
+    }, delay);
+    reconcileTimer.unref();
+  };
+  planReconcile(reconcileEveryMs);
   /** Plans the next pass in `delay` ms, unless one is already planned sooner. */
   const plan = (delay: number) => {
     if (stopped || running) return;
@@ -434,7 +460,7 @@ export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): ()
     stopped = true;
     unsubscribe();
     clearTimeout(timer);
-    clearInterval(reconcileTimer);
+    clearTimeout(reconcileTimer);
     await Promise.all([running, reconciling]);
   };
 }
