@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../../../apps/server/src/app.js';
 import { openDatabase, type Database } from '../../../apps/server/src/db/client.js';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate.js';
 import { tenants, webUsers } from '../../../apps/server/src/db/schema/index.js';
-import { openWebSession } from '../../../apps/server/src/features/auth/sign-in-web-user.js';
-import { createSecretBox } from '../../../apps/server/src/security/secret-box.js';
 import {
   findPostgresBinDir,
   startThrowawayCluster,
 } from '../../../apps/server/test/support/postgres-cluster.js';
+import { buildInProcessApp, sessionCookie, timeListRequests } from '../in-process-app.js';
 import type { ScenarioResult } from '../report.js';
 
 const AGENTS = 10_000;
@@ -63,42 +60,13 @@ async function seed(database: Database) {
 
 async function measure(database: Database, backend: string, runs: number): Promise<ScenarioResult[]> {
   const { tenantId, userId } = await seed(database);
-  const app = await buildApp({
-    config: {
-      logLevel: 'silent',
-      trustProxy: false,
-      bodyLimitBytes: 1024 * 1024,
-      minimumAgentAppVersion: '0.1.0',
-      publicUrl: undefined,
-      sessions: { idleMinutes: 600, absoluteHours: 12, secureCookies: false },
-    },
-    database,
-    secretBox: createSecretBox(randomBytes(32)),
-    serveFrontEnds: false,
-  });
+  const app = await buildInProcessApp(database);
   const results: ScenarioResult[] = [];
   try {
-    const session = await openWebSession(app.ctx, {
-      tenantId,
-      userId,
-      secondFactorPending: false,
-      ip: '127.0.0.1',
-      userAgent: 'bench',
-    });
-    const cookie = `ciao_session=${session.sessionToken}; ciao_csrf=${session.csrfToken}`;
+    const cookie = await sessionCookie(app, tenantId, userId);
     for (const { label, url } of requests) {
-      const times: number[] = [];
-      let total = 0;
       // A few unmeasured calls first: the first ones pay for plans and JIT.
-      for (let run = -5; run < runs; run += 1) {
-        const started = performance.now();
-        const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-        const elapsed = performance.now() - started;
-        if (response.statusCode !== 200)
-          throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
-        total = (response.json() as { total: number }).total;
-        if (run >= 0) times.push(elapsed);
-      }
+      const { times, total } = await timeListRequests(app, cookie, url, runs, 5);
       for (const p of [50, 95])
         results.push({
           scenario: 'agent-list',

@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../../../apps/server/src/app.js';
 import { openDatabase } from '../../../apps/server/src/db/client.js';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate.js';
-import { openWebSession } from '../../../apps/server/src/features/auth/sign-in-web-user.js';
-import { createSecretBox } from '../../../apps/server/src/security/secret-box.js';
 import {
   findPostgresBinDir,
   startThrowawayCluster,
 } from '../../../apps/server/test/support/postgres-cluster.js';
 import { generateWorld, type GeneratedTenant } from '../data-generator.js';
+import { buildInProcessApp, sessionCookie, timeListRequests } from '../in-process-app.js';
 import type { ScenarioResult } from '../report.js';
 import { percentile } from './ingestion.js';
 
@@ -74,42 +71,13 @@ export async function registrationsListScenario({ quick }: { quick: boolean }): 
         `bench: registrations-list: ${world.registrations.toLocaleString('en')} registrations over ${world.days} days generated in ${loadSeconds} s`,
       );
       const tenant = world.tenants[0]!;
-      const app = await buildApp({
-        config: {
-          logLevel: 'silent',
-          trustProxy: false,
-          bodyLimitBytes: 1024 * 1024,
-          minimumAgentAppVersion: '0.1.0',
-          publicUrl: undefined,
-          sessions: { idleMinutes: 600, absoluteHours: 12, secureCookies: false },
-        },
-        database,
-        secretBox: createSecretBox(randomBytes(32)),
-        serveFrontEnds: false,
-      });
+      const app = await buildInProcessApp(database);
       try {
-        const session = await openWebSession(app.ctx, {
-          tenantId: tenant.id,
-          userId: tenant.adminUserId,
-          secondFactorPending: false,
-          ip: '127.0.0.1',
-          userAgent: 'bench',
-        });
-        const cookie = `ciao_session=${session.sessionToken}; ciao_csrf=${session.csrfToken}`;
+        const cookie = await sessionCookie(app, tenant.id, tenant.adminUserId);
         const size = `${world.registrations.toLocaleString('en')} registrations`;
         for (const { label, url } of requests(tenant)) {
-          const times: number[] = [];
-          let total = 0;
           // A few unmeasured calls first: the first ones pay for plans and cold pages.
-          for (let run = -3; run < runs; run += 1) {
-            const begun = performance.now();
-            const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-            const elapsed = performance.now() - begun;
-            if (response.statusCode !== 200)
-              throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
-            total = (response.json() as { total: number }).total;
-            if (run >= 0) times.push(elapsed);
-          }
+          const { times, total } = await timeListRequests(app, cookie, url, runs, 3);
           for (const p of [50, 95])
             results.push({
               scenario: 'registrations-list',
