@@ -131,6 +131,8 @@ describe(`graceful shutdown (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
           expect: '100-continue',
         },
       });
+      // Awaited below; should an assertion fail first, its cut connection must not go unhandled.
+      batch.answered.catch(() => {});
       const taken = new Promise((resolve) => batch.request.once('continue', resolve));
       batch.request.flushHeaders();
       await taken;
