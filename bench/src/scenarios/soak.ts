@@ -159,7 +159,8 @@ export function judgeSoak(samples: SoakSample[], warmUpSeconds: number): SoakVer
  */
 export async function soakScenario({ quick }: { quick: boolean }): Promise<ScenarioResult[]> {
   const minutesArg = process.argv.find((arg) => arg.startsWith('--minutes='))?.slice('--minutes='.length);
-  const minutes = minutesArg ? Number(minutesArg) : quick ? 1 : 30;
+  const defaultMinutes = quick ? 1 : 30;
+  const minutes = minutesArg ? Number(minutesArg) : defaultMinutes;
   if (!(minutes > 0)) throw new Error(`--minutes must be a positive number (got ${minutesArg})`);
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error('PostgreSQL binaries are needed (apt-get install postgresql)');

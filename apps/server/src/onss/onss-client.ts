@@ -139,7 +139,9 @@ function toState(body: Record<string, unknown>): OnssRegistrationState {
   const history = Array.isArray(body.validationHistory)
     ? (body.validationHistory as Record<string, unknown>[])
     : [];
-  const direction = body.type === 'in' ? 'IN' : body.type === 'out' ? 'OUT' : undefined;
+  let direction: 'IN' | 'OUT' | undefined;
+  if (body.type === 'in') direction = 'IN';
+  else if (body.type === 'out') direction = 'OUT';
   return {
     onssId: String(body.id),
     ...(direction ? { direction } : {}),

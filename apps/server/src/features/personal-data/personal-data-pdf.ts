@@ -52,7 +52,10 @@ export async function* personalDataPdf(
   const labels = exportValueLabels[language];
   const at = (value: Date | string | null) =>
     localDateTime(value === null ? null : new Date(value), timeZone);
-  const yesNo = (value: boolean | null) => (value === null ? null : value ? exportWords.yes : exportWords.no);
+  const yesNo = (value: boolean | null) => {
+    if (value === null) return null;
+    return value ? exportWords.yes : exportWords.no;
+  };
   const fixed = await readFixedPart(db, subject, agent);
   const identity = fixed.agent;
   const fields = texts.identity;
