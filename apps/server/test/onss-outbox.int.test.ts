@@ -360,6 +360,28 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     expect((await receivedCalls(simulator, world.clientId)).flatMap((call) => call.items)).toHaveLength(1);
   });
 
+  it('sets aside, for a person to check at ONSS, a row a process died sending once ONSS stays unable to tell', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock('ARRIVE');
+    const past = new Date(subject.clock.now().getTime() - 1_000);
+    // Left "sending" by a dead process, on its last attempt.
+    await db()
+      .update(onssRegistrations)
+      .set({ status: 'sending', attempts: 2, claimedUntil: past, nextAttemptAt: past })
+      .where(eq(onssRegistrations.id, id));
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { next: 1, statuses: [503] },
+    });
+    expect(await outbox({ maxAttempts: 3 }).runPass()).toMatchObject({ needsAttention: 1 });
+    expect(await row(id)).toMatchObject({
+      status: 'needs_attention',
+      onssId: null,
+      lastError: expect.stringMatching(/check at ONSS/),
+    });
+    expect(await receivedCalls(simulator, world.clientId)).toEqual([]);
+  });
+
   it('sends a row a process died sending when ONSS does not have it', async () => {
     const world = await createOnssWorld(subject.app, simulator);
     const id = await world.clock('ARRIVE');

@@ -77,7 +77,13 @@ async function* tarStream(entries: ArchiveEntry[]): AsyncGenerator<Buffer> {
 export async function writeArchive(outPath: string, entries: ArchiveEntry[]): Promise<void> {
   const partial = `${outPath}.partial`;
   try {
-    await pipeline(Readable.from(tarStream(entries)), zlib.createGzip(), fs.createWriteStream(partial));
+    // Readable by its owner only from its first byte: it holds every NISS (and maybe the key).
+    await fs.promises.rm(partial, { force: true });
+    await pipeline(
+      Readable.from(tarStream(entries)),
+      zlib.createGzip(),
+      fs.createWriteStream(partial, { mode: 0o600, flags: 'wx' }),
+    );
     await fs.promises.rename(partial, outPath);
   } catch (error) {
     await fs.promises.rm(partial, { force: true });

@@ -196,6 +196,21 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         continue;
       }
       const content = row.payload as unknown as OnssRegistrationContent;
+      const askedAt = ctx.now();
+      if (!circuits.tryAcquire(endpointKey, askedAt.getTime())) {
+        // ONSS is resting: ask it when the circuit allows, still without sending blind.
+        await deferInterrupted(
+          ctx.db,
+          row.id,
+          {
+            error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
+            retryAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
+          },
+          askedAt,
+        );
+        summary.retrying += 1;
+        continue;
+      }
       try {
         const { items } = await client.search({
           from: content.at,
@@ -226,8 +241,24 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
             ? error
             : new OnssCallError('retryable', `ONSS search failed: ${(error as Error).message}`);
         if (failure.kind === 'retryable') circuits.failed(endpointKey, ctx.now().getTime());
-        // Never sent blind: the row stays interrupted, and ONSS is asked again at the next attempt.
+        else circuits.released(endpointKey);
         const now = ctx.now();
+        if (failure.kind === 'permanent' || row.attempts + 1 >= maxAttempts) {
+          // Its fate at ONSS stays unknown: a person checks ONSS before anything is sent again.
+          await markAttemptFailed(
+            ctx.db,
+            row.id,
+            {
+              error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
+              nextAttemptAt: null,
+              countsAsAttempt: true,
+            },
+            now,
+          );
+          summary.needsAttention += 1;
+          continue;
+        }
+        // Never sent blind: the row stays interrupted, and ONSS is asked again at the next attempt.
         await deferInterrupted(
           ctx.db,
           row.id,
@@ -296,18 +327,21 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, tenantRows]) => {
       const built = await clientFor(tenantId);
       if (!built.ok) return;
+      // Their own circuit: a burst of failed validity calls must not hold back the sending of new
+      // In/Outs (and the sending's failures do not stop validities being asked).
+      const validityKey = `${built.endpointKey} validity`;
       // A few calls at once per company: one at a time, a steady 200 registrations/s left the
       // validities ever further behind (each GET waits for its answer).
       let halted = false;
       await inPool(tenantRows, validityCallsPerTenant, async (row) => {
         if (halted || !row.onssId) return;
-        if (!circuits.tryAcquire(built.endpointKey, ctx.now().getTime())) {
+        if (!circuits.tryAcquire(validityKey, ctx.now().getTime())) {
           halted = true;
           return;
         }
         try {
           const state = await built.client.getRegistration(row.onssId);
-          circuits.succeeded(built.endpointKey);
+          circuits.succeeded(validityKey);
           if (state.validity === 'pending') return;
           const last = state.history.at(-1);
           await recordValidity(
@@ -320,8 +354,8 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
           if (state.validity === 'refused') summary.refusedOnValidation += 1;
         } catch (error) {
           const kind = error instanceof OnssCallError ? error.kind : 'retryable';
-          if (kind === 'retryable') circuits.failed(built.endpointKey, ctx.now().getTime());
-          else circuits.released(built.endpointKey);
+          if (kind === 'retryable') circuits.failed(validityKey, ctx.now().getTime());
+          else circuits.released(validityKey);
           logger?.warn(
             { tenantId, onssId: row.onssId },
             `ONSS validity not fetched: ${(error as Error).message}`,
@@ -356,6 +390,8 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
   /** Fetches the validity of what ONSS has registered (one call per registration). */
   const reconcileDue = async (summary = emptySummary()): Promise<OnssPassSummary> => {
     lastReconcileAt = ctx.now().getTime();
+    // A pass that fails (the database away) says nothing is waiting: the next waits the interval.
+    lastValidityBatch = { full: false, settled: 0 };
     const { full } = await reconcile(summary);
     lastValidityBatch = { full, settled: summary.validated + summary.refusedOnValidation };
     return summary;
