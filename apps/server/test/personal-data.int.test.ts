@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agents, auditLog, webUsers } from '../src/db/schema/index.js';
@@ -66,6 +67,46 @@ describe('GDPR personal-data export of an agent', () => {
     const actions = data.auditEntries.map((entry: { action: string }) => entry.action);
     expect(actions).toContain('agent.personal_data_exported');
     expect(response.body).not.toMatch(/Hash"/);
+  });
+
+  it('keeps out what the agent, as a back-office user, changed about someone else', async () => {
+    const [user] = await subject.app.ctx.db
+      .select({ id: webUsers.id })
+      .from(webUsers)
+      .where(eq(webUsers.agentId, world.agent.id));
+    const colleague = randomUUID();
+    await subject.app.ctx.db.insert(auditLog).values([
+      {
+        tenantId: world.tenant.id,
+        actorType: 'user',
+        actorId: user!.id,
+        action: 'agent.updated',
+        entityType: 'agent',
+        entityId: colleague,
+        before: { lastName: 'Colleague-before' },
+        after: { lastName: 'Colleague-after' },
+      },
+      {
+        tenantId: world.tenant.id,
+        actorType: 'user',
+        actorId: admin.user.id,
+        action: 'agent.updated',
+        entityType: 'agent',
+        entityId: world.agent.id,
+        before: { phone: 'own-before' },
+        after: { phone: 'own-after' },
+      },
+    ]);
+    const response = await download(admin.session, world.agent.id);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('Colleague-');
+    const entries = response.json().auditEntries as { entityId: string; before: unknown; after: unknown }[];
+    expect(entries.find((entry) => entry.entityId === colleague)).toMatchObject({
+      before: null,
+      after: null,
+    });
+    // What others changed about the agent is theirs to read.
+    expect(response.body).toContain('own-after');
   });
 
   it('writes the same as a PDF in the requesting user’s language, and audits each export', async () => {

@@ -120,11 +120,20 @@ export const presentAnomaly = (row: AnomalyRow) => ({
   details: row.details,
 });
 
-/** An audit entry; the IP only when the person acted themselves (another's address is not theirs). */
+/**
+ * An audit entry; the IP only when the person acted themselves (another's address is not theirs).
+ * What they changed about someone else as a back-office user (another agent, a user) is that
+ * other person's data: only the action, the entity and the time are theirs to receive.
+ */
 export const presentAuditEntry = (row: AuditRow, subject: Subject) => {
   const byThem =
     (row.actor_type === 'agent' && row.actor_id === subject.agentId) ||
     (row.actor_type === 'user' && row.actor_id === subject.userId);
+  const aboutThem =
+    (row.entity_type === 'agent' && row.entity_id === subject.agentId) ||
+    (row.entity_type === 'user' && row.entity_id === subject.userId);
+  // The agent app acts on the agent's own registrations only.
+  const ownData = aboutThem || row.actor_type === 'agent';
   return {
     id: Number(row.id),
     at: iso(row.at),
@@ -133,8 +142,8 @@ export const presentAuditEntry = (row: AuditRow, subject: Subject) => {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
+    before: ownData ? row.before : null,
+    after: ownData ? row.after : null,
     ip: byThem ? row.ip : null,
   };
 };
