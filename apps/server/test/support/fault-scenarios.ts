@@ -188,6 +188,8 @@ export async function databaseOutageUnderLoad(
     body: (await answer.json()) as unknown,
   };
   await sleep(Math.max(0, outageMs - (performance.now() - haltedAt)));
+  // PostgreSQL serves before pg_ctl notices it is up: the outage ends when its start is asked.
+  const resumingAt = performance.now();
   await stack.cluster.resume();
   const resumedAt = performance.now();
   const readyAfterMs = await waitForStatus(`${stack.base}/health/ready`, 200, 60_000);
@@ -197,7 +199,7 @@ export async function databaseOutageUnderLoad(
   const exitedDuringRun = server.child.exitCode;
   const accepted = run.acceptedAt.map((at) => loadStartedAt + at);
   // A registration answered in the second after the stop may have been committed just before it.
-  const acceptedDuringOutage = accepted.filter((at) => at > haltedAt + 1_000 && at < resumedAt).length;
+  const acceptedDuringOutage = accepted.filter((at) => at > haltedAt + 1_000 && at < resumingAt).length;
   const after = accepted.filter((at) => at > resumedAt);
   const client = await stack.reconnect();
   // The LISTEN connection of the event bridge (application_name ciao-events) comes back by itself.
