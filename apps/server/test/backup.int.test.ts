@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,24 +18,9 @@ import { webSessionFor } from './support/factories.js';
 import { testConfig } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { asUser, type WebSession } from './support/web-client.js';
+import { runCli as ciao } from './support/cli-process.js';
 
 const onPostgres = inject('databaseKind') === 'postgres';
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-/** Runs the operator CLI as its own process, as an operator would. */
-function ciao(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
-      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: '', SECRET_KEY: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 /** Row count and a checksum of the content of every table, schema `drizzle` (migrations) included. */
 async function tableChecksums(database: Database): Promise<Record<string, string>> {

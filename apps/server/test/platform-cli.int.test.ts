@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,30 +12,7 @@ import { createSecretBox } from '../src/security/secret-box.js';
 import { testConfig } from './support/test-app.js';
 import { webSessionFor } from './support/factories.js';
 import { asUser, signIn } from './support/web-client.js';
-
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-/** Runs the operator CLI as its own process (from the sources, like the server-process tests). */
-function ciao(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        DATABASE_URL: '',
-        SMTP_URL: '',
-        PUBLIC_URL: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+import { runCli as ciao } from './support/cli-process.js';
 
 describe('operator command line', () => {
   let dataDir: string;
