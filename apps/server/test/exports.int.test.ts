@@ -71,6 +71,13 @@ describe('exports', () => {
     expect(outside).toHaveLength(2);
     expect(outside[1]![4]).toBe('Arrivée');
 
+    // The name search and the ONSS status narrow to ids first, as the screen does.
+    const csvOf = async (query: string) =>
+      csvRows((await get(session, `/api/exports/registrations/csv?${query}`)).rawPayload);
+    expect(await csvOf('q=amrani')).toHaveLength(3);
+    expect(await csvOf('q=nobody-named-so')).toHaveLength(1);
+    expect(await csvOf('onssStatus=validated')).toHaveLength(1);
+
     const audit = await subject.app.ctx.db
       .select()
       .from(auditLog)

@@ -19,6 +19,7 @@ import {
 import {
   onssOfEvent,
   registrationConditions,
+  type NarrowedFilters,
   registrationListColumns,
   type Period,
 } from '../registrations/registration-repository.js';
@@ -50,6 +51,7 @@ export async function registrationExportPage(
   period: Period,
   cursor: KeysetCursor | null,
   limit: number,
+  narrowed: NarrowedFilters = {},
 ) {
   const column = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
   const descending = query.order !== 'asc';
@@ -64,7 +66,7 @@ export async function registrationExportPage(
     .leftJoin(onssRegistrations, onssOfEvent)
     .where(
       and(
-        ...registrationConditions(tenantId, query, period),
+        ...registrationConditions(tenantId, query, period, narrowed),
         afterCursor(column, clockEvents.id, cursor, descending),
       ),
     )
@@ -81,8 +83,14 @@ export async function countRegistrationExport(
   query: RegistrationListQuery,
   period: Period,
   cap?: number,
+  narrowed: NarrowedFilters = {},
 ) {
-  return countCapped(db, and(...registrationConditions(tenantId, query, period))!, clockEvents, cap);
+  return countCapped(
+    db,
+    and(...registrationConditions(tenantId, query, period, narrowed))!,
+    clockEvents,
+    cap,
+  );
 }
 
 /** One keyset page of the ONSS registrations list (newest first, as the screen). */

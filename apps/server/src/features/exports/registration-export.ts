@@ -1,6 +1,10 @@
 import type { RegistrationListQuery } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
-import type { Period } from '../registrations/registration-repository.js';
+import {
+  narrowRegistrationFilters,
+  type NarrowedFilters,
+  type Period,
+} from '../registrations/registration-repository.js';
 import { keysetPages, localDateTime } from './export-cells.js';
 import {
   countRegistrationExport,
@@ -21,6 +25,9 @@ export function registrationExport(
   wording: ExportWording,
 ): ExportSource {
   const { texts, labels, timeZone } = wording;
+  // The list's short id lists (see narrowRegistrationFilters), read once for all pages and the count.
+  let narrowing: Promise<NarrowedFilters> | undefined;
+  const narrowed = () => (narrowing ??= narrowRegistrationFilters(db, tenantId, query));
   const words = texts.registrations;
   const yesNo = (value: boolean) => (value ? texts.yes : texts.no);
   const cells = (row: RegistrationExportRow) => [
@@ -65,11 +72,12 @@ export function registrationExport(
         { header: words.openAnomalies, weight: 0.7 },
       ],
       pages: keysetPages(
-        (cursor, limit) => registrationExportPage(db, tenantId, query, period, cursor, limit),
+        async (cursor, limit) =>
+          registrationExportPage(db, tenantId, query, period, cursor, limit, await narrowed()),
         (row) => row.event.id,
         cells,
       ),
     },
-    count: (cap) => countRegistrationExport(db, tenantId, query, period, cap),
+    count: async (cap) => countRegistrationExport(db, tenantId, query, period, cap, await narrowed()),
   };
 }
