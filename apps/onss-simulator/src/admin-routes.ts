@@ -142,9 +142,9 @@ export function adminRoutes(app: FastifyInstance, state: SimulatorState): void {
   app.get('/admin/registrations', async (request) => {
     settle();
     const { clientId } = request.query as { clientId?: string };
-    const records = state.registrations
-      .all()
-      .filter((record) => clientId === undefined || record.clientId === clientId);
+    const records = state.registrations.filter(
+      (record) => clientId === undefined || record.clientId === clientId,
+    );
     return {
       registrations: records.map((record) => ({
         ...presentRegistration(record, true),

@@ -76,7 +76,6 @@ export function readRoutes(app: FastifyInstance, state: SimulatorState): void {
 
     settle();
     const found = state.registrations
-      .all()
       .filter((record) => matches(record, query, clientId, bounds.from, bounds.to))
       .sort((a, b) => a.registrationDate.getTime() - b.registrationDate.getTime() || a.id - b.id);
     // Like SOAP searchPresences, a search never yields more than 500 results: narrow the period.

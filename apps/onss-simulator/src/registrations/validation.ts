@@ -35,16 +35,7 @@ export function settleValidations(
   referenceData: ReferenceDataStore,
   now: Date,
 ): number {
-  let settled = 0;
-  if (now.getTime() < store.pendingDueFloor) return 0;
-  const pending = store.all().filter((record) => record.status === STATUS.registered);
-  store.pendingDueFloor = pending.reduce((floor, record) => {
-    const dueAt = record.validationDueAt.getTime();
-    return dueAt > now.getTime() ? Math.min(floor, dueAt) : floor;
-  }, Infinity);
-  const due = pending
-    .filter((record) => record.validationDueAt.getTime() <= now.getTime())
-    .sort((a, b) => a.validationDueAt.getTime() - b.validationDueAt.getTime() || a.id - b.id);
+  const due = store.takeDueForValidation(now);
   for (const record of due) {
     // Remarks given at registration (the duplicate one) stay: validation adds to them.
     const remarks = [...new Set([...record.remarks, ...validationRemarks(record, referenceData)])];
@@ -57,7 +48,6 @@ export function settleValidations(
       status: record.status,
       remarks: [...remarks],
     });
-    settled += 1;
   }
-  return settled;
+  return due.length;
 }
