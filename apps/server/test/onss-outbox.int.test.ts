@@ -107,6 +107,65 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     for (const id of ids) expect(['validated', 'refused']).toContain((await row(id)).status);
   });
 
+  it('searches the validities of a company by period: 600 registrations settled in three searches', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const actions = ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE'];
+    // A day of an agent's registrations (every 30 s over five hours), synced from an offline phone.
+    const events = Array.from({ length: 600 }, (_, index) =>
+      world.event(actions[index % 4]!, {
+        deviceTime: world.minutesAgo(300 - index / 2),
+        capturedOffline: true,
+      }),
+    );
+    for (const batch of [events.slice(0, 500), events.slice(500)]) {
+      const response = await world.sendBatch(batch);
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const worker = outbox({ reconcileBatchSize: 1_000, validityCallsPerTenant: 4 });
+    await worker.sendDue();
+    expect((await world.rows()).filter((candidate) => candidate.status === 'registered')).toHaveLength(600);
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+
+    const reads: string[] = [];
+    const countRead = (request: { method?: string; url?: string }) => {
+      if (request.method === 'GET' && request.url?.includes('/presenceRegistrations'))
+        reads.push(request.url);
+    };
+    simulator.app.server.on('request', countRead);
+    const summary = await worker.reconcileDue();
+    simulator.app.server.off('request', countRead);
+
+    expect(summary.validated + summary.refusedOnValidation).toBe(600);
+    // More than a search yields (500): the period is split in two, and nothing is read one by one.
+    expect(reads).toHaveLength(3);
+    expect(reads.every((url) => url.includes('startDate='))).toBe(true);
+    const settled = await world.rows();
+    expect(settled.every((candidate) => ['validated', 'refused'].includes(candidate.status))).toBe(true);
+    expect(settled.every((candidate) => candidate.validityHistory.length === 2)).toBe(true);
+  });
+
+  it('reads one by one what a search of the period did not find', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const ids: string[] = [];
+    for (const action of ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE', 'ARRIVE', 'LEAVE']) {
+      ids.push(await world.clock(action));
+      subject.clock.advance(60_000);
+    }
+    const worker = outbox({ validityCallsPerTenant: 2 });
+    await worker.sendDue();
+    // ONSS shows the search a different instant for one registration than the one sent (clocks,
+    // rounding): the search misses it, its own read does not.
+    const [moved] = await world.rows().then((rows) => rows.filter((candidate) => candidate.id === ids[0]));
+    await db()
+      .update(onssRegistrations)
+      .set({ registrationTime: new Date(moved!.registrationTime.getTime() + 1) })
+      .where(eq(onssRegistrations.id, ids[0]!));
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+    const summary = await worker.reconcileDue();
+    expect(summary.validated + summary.refusedOnValidation).toBe(6);
+    for (const id of ids) expect(['validated', 'refused']).toContain((await row(id)).status);
+  });
+
   it('records a refusal at registration and a refusal on validation, with their remarks', async () => {
     const refused = await createOnssWorld(subject.app, simulator);
     await db()

@@ -1,7 +1,7 @@
 // SQL of the ONSS outbox (onss_registrations): claiming due rows, recording what ONSS answered.
 import { and, asc, eq, getTableColumns, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { onssRegistrations, type OnssValidityEntry } from '../db/schema/index.js';
+import { onssRegistrations } from '../db/schema/index.js';
 
 export type OutboxRow = typeof onssRegistrations.$inferSelect;
 
@@ -47,9 +47,6 @@ export async function claimDueRows(
     .returning({ ...getTableColumns(onssRegistrations), previousStatus: due.previousStatus });
   return rows.map(({ previousStatus, ...row }) => ({ ...row, interrupted: previousStatus === 'sending' }));
 }
-
-const appendHistory = (entry: OnssValidityEntry) =>
-  sql`${onssRegistrations.validityHistory} || ${JSON.stringify([entry])}::jsonb`;
 
 /** Only rows still claimed by this pass are written: a row reclaimed meanwhile is not overwritten. */
 const stillClaimed = (id: string) =>
@@ -167,20 +164,36 @@ export async function pendingValidity(db: Db, limit: number): Promise<OutboxRow[
     .limit(limit);
 }
 
-export async function recordValidity(
+/** ONSS's verdict on a registered row, as learnt from a search or a read of the registration. */
+export interface ValidityOutcome {
+  id: string;
+  status: 'validated' | 'refused' | 'cancelled';
+  remarks: string[];
+  /** When ONSS gave it (its history), or when ciao learnt it when ONSS did not say. */
+  at: string;
+}
+
+/** Records verdicts in one statement; a row no longer "registered" (cancelled meanwhile) is left alone. */
+export async function recordValidities(
   db: Db,
-  id: string,
-  outcome: { status: 'validated' | 'refused' | 'cancelled'; remarks: string[]; at: string },
+  outcomes: readonly ValidityOutcome[],
   now: Date,
 ): Promise<void> {
-  await db
-    .update(onssRegistrations)
-    .set({
+  if (outcomes.length === 0) return;
+  const values = JSON.stringify(
+    outcomes.map((outcome) => ({
+      id: outcome.id,
       status: outcome.status,
       remarks: outcome.remarks,
-      validatedAt: outcome.status === 'cancelled' ? null : now,
-      validityHistory: appendHistory({ at: outcome.at, validity: outcome.status, remarks: outcome.remarks }),
-      updatedAt: now,
-    })
-    .where(and(eq(onssRegistrations.id, id), eq(onssRegistrations.status, 'registered')));
+      entry: { at: outcome.at, validity: outcome.status, remarks: outcome.remarks },
+    })),
+  );
+  const at = now.toISOString();
+  await db.execute(sql`
+    update onss_registrations as r set
+      status = v.status, remarks = v.remarks,
+      validated_at = case when v.status = 'cancelled' then null else ${at}::timestamptz end,
+      validity_history = r.validity_history || jsonb_build_array(v.entry), updated_at = ${at}::timestamptz
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, status text, remarks jsonb, entry jsonb)
+    where r.id = v.id and r.status = 'registered'`);
 }

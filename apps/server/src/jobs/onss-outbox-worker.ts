@@ -6,8 +6,13 @@ import type { OnssRegistrationContent } from '@ciao/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordOnssPass } from '../features/metrics/metrics.js';
 import type { AppContext } from '../http/app-context.js';
-import { OnssCallError, OnssTokenCache, type OnssClient } from '../onss/onss-client.js';
-import { MAX_ITEMS_PER_CALL } from '../onss/onss-wire.js';
+import {
+  OnssCallError,
+  OnssTokenCache,
+  type OnssClient,
+  type OnssRegistrationState,
+} from '../onss/onss-client.js';
+import { MAX_ITEMS_PER_CALL, MAX_SEARCH_RESULTS } from '../onss/onss-wire.js';
 import { findOnssConnection, tenantOnssClient } from '../onss/tenant-onss-client.js';
 import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
@@ -16,11 +21,12 @@ import {
   markAttemptFailed,
   pendingValidity,
   recordRegistrationOutcomes,
-  recordValidity,
+  recordValidities,
   releaseRows,
   type ClaimedRow,
   type OutboxRow,
   type RegistrationOutcome,
+  type ValidityOutcome,
 } from './onss-outbox-repository.js';
 
 export interface OnssOutboxOptions {
@@ -40,8 +46,8 @@ export interface OnssOutboxOptions {
   /** Validity calls in flight at once for one company. */
   validityCallsPerTenant?: number;
   /**
-   * Least time between two reconciliations. Validation at ONSS takes a while, and each validity is
-   * one GET: polling at every pass spent most of a large drain asking about rows still pending.
+   * Least time between two reconciliations. Validation at ONSS takes a while: polling at every pass
+   * spent most of a large drain asking about rows still pending.
    */
   reconcileEveryMs?: number;
   random?: () => number;
@@ -320,6 +326,88 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     }
   };
 
+  /**
+   * The verdicts ONSS has given on `rows` (one company's, oldest registration first), by searching
+   * the period they span: one call answers for up to 500 registrations, where reading them one by
+   * one cost a call each. A period holding more than a search yields is split in two. Returns the
+   * registrations found (settled or still pending); `halted` when ONSS is not to be asked now.
+   */
+  const validitiesBySearch = async (
+    client: OnssClient,
+    validityKey: string,
+    rows: readonly OutboxRow[],
+  ): Promise<{ found: Map<string, OnssRegistrationState>; halted: boolean }> => {
+    const found = new Map<string, OnssRegistrationState>();
+    let halted = false;
+    const searchPeriod = async (period: readonly OutboxRow[]): Promise<void> => {
+      if (halted || period.length === 0) return;
+      if (!circuits.tryAcquire(validityKey, ctx.now().getTime())) {
+        halted = true;
+        return;
+      }
+      const query = {
+        from: period[0]!.registrationTime.toISOString(),
+        to: period.at(-1)!.registrationTime.toISOString(),
+        pageSize: MAX_SEARCH_RESULTS,
+      };
+      try {
+        const first = await client.search(query);
+        if (first.truncated && period.length > 1) {
+          circuits.succeeded(validityKey);
+          const half = Math.ceil(period.length / 2);
+          await searchPeriod(period.slice(0, half));
+          await searchPeriod(period.slice(half));
+          return;
+        }
+        const items = [...first.items];
+        // ONSS may serve fewer per page than asked (SOAP's pages are 50 by default).
+        for (let page = 2; page <= first.totalPages; page += 1)
+          items.push(...(await client.search({ ...query, page })).items);
+        circuits.succeeded(validityKey);
+        for (const item of items) found.set(item.onssId, item);
+      } catch (error) {
+        const kind = error instanceof OnssCallError ? error.kind : 'retryable';
+        if (kind === 'retryable') circuits.failed(validityKey, ctx.now().getTime());
+        else circuits.released(validityKey);
+        logger?.warn(
+          { registrations: period.length },
+          `ONSS validities not searched: ${(error as Error).message}`,
+        );
+        halted = true;
+      }
+    };
+    await searchPeriod(rows);
+    return { found, halted };
+  };
+
+  /** Reads registrations one by one (what a search did not find); returns those ONSS has settled. */
+  const validitiesOneByOne = async (
+    client: OnssClient,
+    validityKey: string,
+    rows: readonly OutboxRow[],
+  ): Promise<Map<string, OnssRegistrationState>> => {
+    const found = new Map<string, OnssRegistrationState>();
+    let halted = false;
+    await inPool(rows, validityCallsPerTenant, async (row) => {
+      if (halted || !row.onssId) return;
+      if (!circuits.tryAcquire(validityKey, ctx.now().getTime())) {
+        halted = true;
+        return;
+      }
+      try {
+        found.set(row.onssId, await client.getRegistration(row.onssId));
+        circuits.succeeded(validityKey);
+      } catch (error) {
+        const kind = error instanceof OnssCallError ? error.kind : 'retryable';
+        if (kind === 'retryable') circuits.failed(validityKey, ctx.now().getTime());
+        else circuits.released(validityKey);
+        logger?.warn({ onssId: row.onssId }, `ONSS validity not fetched: ${(error as Error).message}`);
+        if (kind !== 'permanent') halted = true;
+      }
+    });
+    return found;
+  };
+
   /** Fetches a batch of validities; says whether the batch was full (more may be waiting). */
   const reconcile = async (summary: OnssPassSummary): Promise<{ full: boolean }> => {
     const rows = await pendingValidity(ctx.db, reconcileBatchSize);
@@ -330,39 +418,36 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
       // Their own circuit: a burst of failed validity calls must not hold back the sending of new
       // In/Outs (and the sending's failures do not stop validities being asked).
       const validityKey = `${built.endpointKey} validity`;
-      // A few calls at once per company: one at a time, a steady 200 registrations/s left the
-      // validities ever further behind (each GET waits for its answer).
-      let halted = false;
-      await inPool(tenantRows, validityCallsPerTenant, async (row) => {
-        if (halted || !row.onssId) return;
-        if (!circuits.tryAcquire(validityKey, ctx.now().getTime())) {
-          halted = true;
-          return;
-        }
-        try {
-          const state = await built.client.getRegistration(row.onssId);
-          circuits.succeeded(validityKey);
-          if (state.validity === 'pending') return;
-          const last = state.history.at(-1);
-          await recordValidity(
-            ctx.db,
-            row.id,
-            { status: state.validity, remarks: state.remarks, at: last?.at ?? ctx.now().toISOString() },
-            ctx.now(),
-          );
-          if (state.validity === 'validated') summary.validated += 1;
-          if (state.validity === 'refused') summary.refusedOnValidation += 1;
-        } catch (error) {
-          const kind = error instanceof OnssCallError ? error.kind : 'retryable';
-          if (kind === 'retryable') circuits.failed(validityKey, ctx.now().getTime());
-          else circuits.released(validityKey);
-          logger?.warn(
-            { tenantId, onssId: row.onssId },
-            `ONSS validity not fetched: ${(error as Error).message}`,
-          );
-          if (kind !== 'permanent') halted = true;
-        }
-      });
+      const asked = tenantRows
+        .filter((row) => row.onssId !== null)
+        .sort((a, b) => a.registrationTime.getTime() - b.registrationTime.getTime());
+      // A few registrations are read one by one (their history says when ONSS decided); more are
+      // searched by period, and only what the search did not find is then read one by one.
+      let found = new Map<string, OnssRegistrationState>();
+      let unseen = asked;
+      if (asked.length > validityCallsPerTenant) {
+        const searched = await validitiesBySearch(built.client, validityKey, asked);
+        if (searched.halted) unseen = [];
+        else unseen = asked.filter((row) => !searched.found.has(row.onssId!));
+        found = searched.found;
+      }
+      for (const [onssId, state] of await validitiesOneByOne(built.client, validityKey, unseen))
+        found.set(onssId, state);
+
+      const outcomes: ValidityOutcome[] = [];
+      for (const row of asked) {
+        const state = found.get(row.onssId!);
+        if (!state || state.validity === 'pending') continue;
+        outcomes.push({
+          id: row.id,
+          status: state.validity,
+          remarks: state.remarks,
+          at: state.history.at(-1)?.at ?? ctx.now().toISOString(),
+        });
+        if (state.validity === 'validated') summary.validated += 1;
+        if (state.validity === 'refused') summary.refusedOnValidation += 1;
+      }
+      await recordValidities(ctx.db, outcomes, ctx.now());
     });
     return { full: rows.length === reconcileBatchSize };
   };
@@ -387,7 +472,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     return summary;
   };
 
-  /** Fetches the validity of what ONSS has registered (one call per registration). */
+  /** Fetches the validity of what ONSS has registered (searches, or one call per registration). */
   const reconcileDue = async (summary = emptySummary()): Promise<OnssPassSummary> => {
     lastReconcileAt = ctx.now().getTime();
     // A pass that fails (the database away) says nothing is waiting: the next waits the interval.
@@ -451,7 +536,7 @@ export function startOnssWorker(ctx: AppContext, options: OnssWorkerOptions): ()
   };
   const runOnce = () => report(() => outbox.sendDue(), 'ONSS outbox pass');
 
-  // Fetching validities is one call per registration and may take seconds: it runs beside the
+  // Fetching validities takes a search per period and may take seconds: it runs beside the
   // sending passes, never in front of them, so that a registration reaches ONSS as it happens.
   // A full batch that settled some means a backlog: the next pass follows after a breath, not after
   // the usual interval.

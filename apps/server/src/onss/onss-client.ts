@@ -6,6 +6,7 @@ import type { OnssRegistrationContent } from '@ciao/domain';
 import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
 import {
   MAX_ITEMS_PER_CALL,
+  MAX_SEARCH_RESULTS,
   OAUTH_FORM,
   toCiaoValidity,
   toWireItem,
@@ -63,6 +64,14 @@ export interface OnssSearch {
   pageSize?: number;
 }
 
+export interface OnssSearchPage {
+  items: OnssRegistrationState[];
+  totalItems: number;
+  totalPages: number;
+  /** More registrations matched than a search yields: narrow the period to see them all. */
+  truncated: boolean;
+}
+
 interface CachedToken {
   accessToken: string;
   expiresAt: number;
@@ -105,9 +114,7 @@ export interface OnssClient {
   token(options?: { fresh?: boolean }): Promise<string>;
   registerInBulk(items: readonly OnssRegistrationContent[]): Promise<RegisterResult[]>;
   getRegistration(onssId: string): Promise<OnssRegistrationState>;
-  search(
-    query: OnssSearch,
-  ): Promise<{ items: OnssRegistrationState[]; totalItems: number; totalPages: number }>;
+  search(query: OnssSearch): Promise<OnssSearchPage>;
   cancel(onssId: string, reason: CancellationReason): Promise<OnssRegistrationState>;
 }
 
@@ -363,11 +370,15 @@ export function createOnssClient(options: OnssClientOptions): OnssClient {
         items?: Record<string, unknown>[];
         totalItems?: number;
         totalPages?: number;
+        truncated?: boolean;
       };
+      const totalItems = body.totalItems ?? 0;
       return {
         items: (body.items ?? []).map(toState),
-        totalItems: body.totalItems ?? 0,
+        totalItems,
         totalPages: body.totalPages ?? 0,
+        // Without the flag, a full count is all there is to go on.
+        truncated: body.truncated ?? totalItems >= MAX_SEARCH_RESULTS,
       };
     },
 

@@ -44,6 +44,9 @@ export const OAUTH_FORM = {
 /** Most items one registerInBulk call may carry (the SOAP limit, assumed for REST). */
 export const MAX_ITEMS_PER_CALL = 200;
 
+/** Most results one search yields, whatever its pages (SOAP searchPresences; assumed for REST). */
+export const MAX_SEARCH_RESULTS = 500;
+
 /** ciao's words for where ONSS stands on a registration. */
 export type OnssValidity = 'pending' | 'validated' | 'refused' | 'cancelled';
 
