@@ -316,9 +316,10 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
   it('opens the circuit after repeated failures, stops calling, then closes it on a good probe', async () => {
     const world = await createOnssWorld(subject.app, simulator);
     const id = await world.clock();
+    // 503: ONSS turned the calls away (after a 500 the row would be asked about before sending).
     await simulator.admin('PUT', '/admin/faults', {
       appliesTo: 'presenceRegistration',
-      errors: { rate: 1, statuses: [500] },
+      errors: { rate: 1, statuses: [503] },
     });
     const worker = outbox({ circuit: { failureThreshold: 2, coolDownMs: 60_000 } });
     const key = `${simulator.url}/REST/presenceRegistration/v1/presenceRegistrations`;
@@ -400,14 +401,15 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     };
     await crashed();
 
-    // ONSS cannot answer the search: the row is not sent blind, it stays "sending" for later.
+    // ONSS cannot answer the search: the row is not sent blind, it is retried, still to be asked about.
     await simulator.admin('PUT', '/admin/faults', {
       appliesTo: 'presenceRegistration',
       errors: { next: 1, statuses: [503] },
     });
     await worker.runPass();
     expect(await row(id)).toMatchObject({
-      status: 'sending',
+      status: 'send_failing',
+      outcomeUnknown: true,
       onssId: null,
       lastError: expect.stringMatching(/503/),
     });
@@ -417,6 +419,58 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     expect(await worker.runPass()).toMatchObject({ claimed: 1, registered: 1 });
     expect(await row(id)).toMatchObject({ status: 'registered', onssId });
     expect((await receivedCalls(simulator, world.clientId)).flatMap((call) => call.items)).toHaveLength(1);
+  });
+
+  it('never declares twice a registration whose answer was lost: asks ONSS before sending again', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const ids = [await world.clock('ARRIVE'), await world.clock('PAUSE')];
+    // ONSS processes the call, then the connection drops before its answer.
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      timeout: { next: 1, hangMs: 200, when: 'after' },
+    });
+    const worker = outbox();
+    expect(await worker.sendDue()).toMatchObject({ claimed: 2, retrying: 2 });
+    for (const id of ids)
+      expect(await row(id)).toMatchObject({
+        status: 'send_failing',
+        outcomeUnknown: true,
+        onssId: null,
+        attempts: 1,
+      });
+    await simulator.admin('DELETE', '/admin/faults');
+
+    subject.clock.advance(10_000);
+    expect(await worker.sendDue()).toMatchObject({ claimed: 2, registered: 2 });
+    const { registrations } = await simulator.admin<{ registrations: { id: number }[] }>(
+      'GET',
+      `/admin/registrations?clientId=${world.clientId}`,
+    );
+    // Exactly the two ONSS created on the lost call, taken as the rows' own: nothing declared twice.
+    expect(registrations).toHaveLength(2);
+    for (const id of ids) {
+      const settled = await row(id);
+      expect(settled).toMatchObject({ status: 'registered', outcomeUnknown: false });
+      expect(registrations.map((registration) => String(registration.id))).toContain(settled.onssId);
+    }
+    const calls = await receivedCalls(simulator, world.clientId);
+    expect(calls.flatMap((call) => call.items)).toHaveLength(2);
+  });
+
+  it('sends again at once what ONSS turned away (503): it surely did not have it', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const id = await world.clock('ARRIVE');
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { next: 1, statuses: [503] },
+    });
+    const worker = outbox();
+    await worker.sendDue();
+    expect(await row(id)).toMatchObject({ status: 'send_failing', outcomeUnknown: false, attempts: 1 });
+    await simulator.admin('DELETE', '/admin/faults');
+    subject.clock.advance(10_000);
+    expect(await worker.sendDue()).toMatchObject({ claimed: 1, registered: 1 });
+    expect(await row(id)).toMatchObject({ status: 'registered' });
   });
 
   it('sets aside, for a person to check at ONSS, a row a process died sending once ONSS stays unable to tell', async () => {

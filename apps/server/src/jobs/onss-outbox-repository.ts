@@ -45,7 +45,10 @@ export async function claimDueRows(
     .from(due)
     .where(eq(onssRegistrations.id, due.id))
     .returning({ ...getTableColumns(onssRegistrations), previousStatus: due.previousStatus });
-  return rows.map(({ previousStatus, ...row }) => ({ ...row, interrupted: previousStatus === 'sending' }));
+  return rows.map(({ previousStatus, ...row }) => ({
+    ...row,
+    interrupted: previousStatus === 'sending' || row.outcomeUnknown,
+  }));
 }
 
 /** Only rows still claimed by this pass are written: a row reclaimed meanwhile is not overwritten. */
@@ -78,7 +81,7 @@ export async function recordRegistrationOutcomes(
       update onss_registrations as r set
         status = 'registered', onss_id = v.onss_id, remarks = v.remarks, attempts = r.attempts + 1,
         sent_at = ${at}::timestamptz, registered_at = ${at}::timestamptz, claimed_until = null, next_attempt_at = null,
-        last_error = null, updated_at = ${at}::timestamptz,
+        last_error = null, outcome_unknown = false, updated_at = ${at}::timestamptz,
         validity_history = r.validity_history
           || jsonb_build_array(jsonb_build_object('at', ${at}::text, 'validity', 'pending', 'remarks', v.remarks))
       from jsonb_to_recordset(${values}::jsonb) as v(id uuid, onss_id text, remarks jsonb)
@@ -89,7 +92,8 @@ export async function recordRegistrationOutcomes(
     await db.execute(sql`
       update onss_registrations as r set
         status = 'refused', remarks = v.remarks, attempts = r.attempts + 1, sent_at = ${at}::timestamptz,
-        claimed_until = null, next_attempt_at = null, last_error = null, updated_at = ${at}::timestamptz,
+        claimed_until = null, next_attempt_at = null, last_error = null, outcome_unknown = false,
+        updated_at = ${at}::timestamptz,
         validity_history = r.validity_history
           || jsonb_build_array(jsonb_build_object('at', ${at}::text, 'validity', 'refused', 'remarks', v.remarks))
       from jsonb_to_recordset(${values}::jsonb) as v(id uuid, remarks jsonb)
@@ -101,40 +105,19 @@ export async function recordRegistrationOutcomes(
 export async function markAttemptFailed(
   db: Db,
   id: string,
-  outcome: { error: string; nextAttemptAt: Date | null; countsAsAttempt: boolean },
+  outcome: { error: string; nextAttemptAt: Date | null; countsAsAttempt: boolean; outcomeUnknown: boolean },
   now: Date,
 ): Promise<void> {
   await db
     .update(onssRegistrations)
     .set({
       status: outcome.nextAttemptAt ? 'send_failing' : 'needs_attention',
+      outcomeUnknown: outcome.outcomeUnknown,
       attempts: outcome.countsAsAttempt ? sql`${onssRegistrations.attempts} + 1` : onssRegistrations.attempts,
       nextAttemptAt: outcome.nextAttemptAt,
       claimedUntil: null,
       lastError: outcome.error.slice(0, 2000),
       sentAt: now,
-      updatedAt: now,
-    })
-    .where(stillClaimed(id));
-}
-
-/**
- * An interrupted row whose fate ONSS could not tell yet: it stays "sending" (its outcome is unknown)
- * with its claim ending at `retryAt`, so that the next pass asks ONSS again before any sending.
- */
-export async function deferInterrupted(
-  db: Db,
-  id: string,
-  outcome: { error: string; retryAt: Date },
-  now: Date,
-): Promise<void> {
-  await db
-    .update(onssRegistrations)
-    .set({
-      claimedUntil: outcome.retryAt,
-      // Counted, so that the wait grows while ONSS stays unable to answer.
-      attempts: sql`${onssRegistrations.attempts} + 1`,
-      lastError: outcome.error.slice(0, 2000),
       updatedAt: now,
     })
     .where(stillClaimed(id));
@@ -149,6 +132,8 @@ export async function releaseRows(db: Db, ids: string[], retryAt: Date, now: Dat
       status: sql`case when ${onssRegistrations.attempts} > 0 then 'send_failing' else 'to_send' end`,
       nextAttemptAt: retryAt,
       claimedUntil: null,
+      // Released only once ONSS said it did not have them (or they were never sent).
+      outcomeUnknown: false,
       updatedAt: now,
     })
     .where(and(inArray(onssRegistrations.id, ids), eq(onssRegistrations.status, 'sending')));

@@ -17,7 +17,6 @@ import { findOnssConnection, tenantOnssClient } from '../onss/tenant-onss-client
 import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
   claimDueRows,
-  deferInterrupted,
   markAttemptFailed,
   pendingValidity,
   recordRegistrationOutcomes,
@@ -135,13 +134,19 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
 
   const failRows = async (rows: OutboxRow[], error: OnssCallError, summary: OnssPassSummary) => {
     const now = ctx.now();
+    // A call that went unanswered (timeout, dropped connection, a 500) may have been processed:
+    // sending it again blind would declare each presence twice (ONSS keeps both, the second with
+    // the "same declaration" remark). Such rows are marked, like a dead process's, so that the next
+    // attempt asks ONSS first.
+    const outcomeUnknown = error.details.outcomeUnknown === true;
     for (const row of rows) {
       const attempts = row.attempts + 1;
       const giveUp = error.kind === 'permanent' || attempts >= maxAttempts;
-      const message =
-        giveUp && error.kind !== 'permanent'
-          ? `${error.message} (gave up after ${attempts} attempts)`
-          : error.message;
+      let message = error.message;
+      if (giveUp && outcomeUnknown)
+        message = `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${error.message} (gave up after ${attempts} attempts)`;
+      else if (giveUp && error.kind !== 'permanent')
+        message = `${error.message} (gave up after ${attempts} attempts)`;
       await markAttemptFailed(
         ctx.db,
         row.id,
@@ -149,6 +154,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
           error: message,
           nextAttemptAt: giveUp ? null : nextAttempt(row.attempts, error.details.retryAfterMs, now),
           countsAsAttempt: true,
+          outcomeUnknown,
         },
         now,
       );
@@ -205,12 +211,15 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
       const askedAt = ctx.now();
       if (!circuits.tryAcquire(endpointKey, askedAt.getTime())) {
         // ONSS is resting: ask it when the circuit allows, still without sending blind.
-        await deferInterrupted(
+        await markAttemptFailed(
           ctx.db,
           row.id,
           {
             error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
-            retryAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
+            nextAttemptAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
+            // Counted, so that the wait grows while ONSS stays unable to answer.
+            countsAsAttempt: true,
+            outcomeUnknown: true,
           },
           askedAt,
         );
@@ -258,17 +267,23 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
               error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
               nextAttemptAt: null,
               countsAsAttempt: true,
+              outcomeUnknown: true,
             },
             now,
           );
           summary.needsAttention += 1;
           continue;
         }
-        // Never sent blind: the row stays interrupted, and ONSS is asked again at the next attempt.
-        await deferInterrupted(
+        // Never sent blind: the row stays marked, and ONSS is asked again at the next attempt.
+        await markAttemptFailed(
           ctx.db,
           row.id,
-          { error: failure.message, retryAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now) },
+          {
+            error: failure.message,
+            nextAttemptAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now),
+            countsAsAttempt: true,
+            outcomeUnknown: true,
+          },
           now,
         );
         summary.retrying += 1;
@@ -285,7 +300,12 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         await markAttemptFailed(
           ctx.db,
           row.id,
-          { error: built.reason, nextAttemptAt: null, countsAsAttempt: false },
+          {
+            error: built.reason,
+            nextAttemptAt: null,
+            countsAsAttempt: false,
+            outcomeUnknown: row.interrupted,
+          },
           now,
         );
       }

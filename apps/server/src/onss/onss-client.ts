@@ -27,7 +27,12 @@ export class OnssCallError extends Error {
   constructor(
     readonly kind: OnssFailureKind,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number } = {},
+    readonly details: {
+      status?: number;
+      retryAfterMs?: number;
+      /** The call may have reached ONSS and been processed without its answer reaching us. */
+      outcomeUnknown?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'OnssCallError';
@@ -105,6 +110,15 @@ export interface OnssClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Connection errors that mean the request never left: the call surely did not reach ONSS. */
+const NOT_CONNECTED_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
 /** A token is renewed this long before ONSS says it expires, so a call never carries a dying one. */
 const TOKEN_EARLY_RENEWAL_MS = 60_000;
 const ASSERTION_LIFETIME_SECONDS = 300;
@@ -179,11 +193,15 @@ export function createOnssClient(options: OnssClientOptions): OnssClient {
       return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const name = (error as Error).name;
-      const what =
-        name === 'TimeoutError' || name === 'AbortError'
-          ? `no answer within ${timeoutMs} ms`
-          : 'network error';
-      throw new OnssCallError('retryable', `ONSS: ${what} (${(error as Error).message})`);
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      const code = ((error as Error & { cause?: { code?: string } }).cause ?? {}).code;
+      // Only a connection never made proves ONSS did not get the call.
+      const neverConnected = code !== undefined && NOT_CONNECTED_CODES.has(code);
+      throw new OnssCallError(
+        'retryable',
+        `ONSS: ${timedOut ? `no answer within ${timeoutMs} ms` : 'network error'} (${(error as Error).message})`,
+        { outcomeUnknown: !neverConnected },
+      );
     }
   };
 
@@ -196,6 +214,8 @@ export function createOnssClient(options: OnssClientOptions): OnssClient {
       throw new OnssCallError('retryable', message, {
         status,
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
+        // 429 and 503 say the call was turned away; after a 500 or a gateway's 502/504 it may not have been.
+        outcomeUnknown: status === 500 || status === 502 || status === 504,
       });
     }
     if (status === 401 || status === 403) throw new OnssCallError('connection', message, { status });
@@ -258,7 +278,12 @@ export function createOnssClient(options: OnssClientOptions): OnssClient {
   /** A call with the bearer token; on 401 the token is renewed once, then it is a connection problem. */
   const call = async (url: string, init: RequestInit, what: string): Promise<unknown> => {
     for (let attempt = 0; ; attempt += 1) {
-      const accessToken = await token({ fresh: attempt > 0 });
+      const accessToken = await token({ fresh: attempt > 0 }).catch((error: unknown) => {
+        // No token, no call: whatever the token request met, the call itself never left.
+        if (error instanceof OnssCallError)
+          throw new OnssCallError(error.kind, error.message, { ...error.details, outcomeUnknown: false });
+        throw error;
+      });
       const response = await send(url, {
         ...init,
         headers: {

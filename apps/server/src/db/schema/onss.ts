@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, updatedAt } from './columns.js';
 import { agents } from './people.js';
 import { sites } from './places.js';
@@ -46,6 +46,11 @@ export const onssRegistrations = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at'),
     claimedUntil: instant('claimed_until'),
+    /**
+     * A sending went unanswered (timeout, dropped connection, a 500, a process dying): ONSS may have
+     * the registration. The next attempt asks ONSS before sending anything.
+     */
+    outcomeUnknown: boolean('outcome_unknown').notNull().default(false),
     lastError: text('last_error'),
     remarks: jsonb('remarks').$type<string[]>().notNull().default([]),
     validityHistory: jsonb('validity_history').$type<OnssValidityEntry[]>().notNull().default([]),

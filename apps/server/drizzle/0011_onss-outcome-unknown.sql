@@ -1,0 +1,1 @@
+ALTER TABLE "onss_registrations" ADD COLUMN "outcome_unknown" boolean DEFAULT false NOT NULL;
