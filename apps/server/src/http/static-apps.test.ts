@@ -23,6 +23,7 @@ describe('the built front ends', () => {
   beforeAll(async () => {
     builtApp(path.join(root, 'web'), script);
     builtApp(path.join(root, 'mobile'), script);
+    fs.writeFileSync(path.join(root, 'secret.txt'), 'not a front end');
     await registerStaticApps(app, { web: path.join(root, 'web'), mobile: path.join(root, 'mobile') });
   });
   afterAll(async () => {
@@ -66,5 +67,19 @@ describe('the built front ends', () => {
     const api = await app.inject({ url: '/api/nothing' });
     expect(api.statusCode).toBe(404);
     expect(api.json().code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('never serves a file outside the built front ends, however the dots are written', async () => {
+    // The plugin's advisories (GHSA-83w8-p2f5-377r and its predecessors) were about `..` surviving
+    // URL decoding: whatever the spelling, the answer is the SPA fallback or a 4xx, never the file.
+    for (const url of [
+      '/../secret.txt',
+      '/m/../../secret.txt',
+      '/%2E%2E/secret.txt',
+      '/m/..%2F..%2Fsecret.txt',
+    ]) {
+      const response = await app.inject({ url });
+      expect(response.body, url).not.toContain('not a front end');
+    }
   });
 });
