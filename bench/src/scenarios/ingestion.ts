@@ -36,10 +36,16 @@ async function loadHistory(client: pg.Client, world: World, rows: number) {
   await client.query('analyze');
 }
 
+/** The production heap bound (docs/operations.md, "Memory"). */
+export const PRODUCTION_HEAP_OPTION = '--max-old-space-size=256';
+
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await freePort();
-  // BENCH_SERVER_NODE_OPTIONS=--cpu-prof profiles the server under load (docs/performance.md).
-  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  // The server runs as docs/operations.md deploys it (heap bounded); BENCH_SERVER_NODE_OPTIONS
+  // replaces that, e.g. `--cpu-prof` to profile the server under load (docs/performance.md).
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [
+    PRODUCTION_HEAP_OPTION,
+  ];
   const child = spawn(process.execPath, [...nodeOptions, serverMain], {
     env: {
       ...process.env,
