@@ -64,6 +64,12 @@ const environmentSchema = z.object({
     .regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.2.0')
     .default('0.1.0'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(120_000)
+    .default(0),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ message: 'must be a number of minutes' })
     .int()
@@ -131,6 +137,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     metricsToken: env.METRICS_TOKEN,
     sessions: {

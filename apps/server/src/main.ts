@@ -71,15 +71,19 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const allowedMs = config.shutdownDrainDelayMs + config.shutdownTimeoutMs;
     const timer = setTimeout(() => {
-      console.error(`ciao did not stop within ${config.shutdownTimeoutMs} ms after ${signal}; exiting.`);
+      console.error(`ciao did not stop within ${allowedMs} ms after ${signal}; exiting.`);
       process.exit(1);
-    }, config.shutdownTimeoutMs);
+    }, allowedMs);
     timer.unref();
-    // Readiness turns 503 at once; then the listener closes (new connections are refused), the live
-    // board's streams end, in-flight requests finish, and meanwhile the jobs finish the item in hand
-    // and stop. The database closes last, once nothing uses it.
+    // Readiness turns 503 at once. A load balancer only stops sending new requests once its next
+    // probe sees that, so the process keeps serving for the drain delay; then the listener closes
+    // (new connections are refused), the live board's streams end, in-flight requests finish, and
+    // meanwhile the jobs finish the item in hand and stop. The database closes last.
     app?.beginDraining();
+    if (config.shutdownDrainDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs));
     await Promise.all([
       app?.close().catch((error: unknown) => console.error('closing the HTTP server failed', error)),
       ...[

@@ -196,6 +196,40 @@ describe(`graceful shutdown (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     }
   }, 180_000);
 
+  it('keeps serving through the drain delay with readiness 503, so a load balancer can turn away first', async () => {
+    const drainDelayMs = 2_500;
+    const server = startServerProcess({ ...env, SHUTDOWN_DRAIN_DELAY_MS: String(drainDelayMs) });
+    try {
+      await waitForReady(server);
+      const port = Number(env.PORT);
+      const probe = async (path: string) => {
+        const { request, answered } = openRequest(port, { method: 'GET', path });
+        request.end();
+        return answered.then(
+          (answer) => answer.status,
+          (error: NodeJS.ErrnoException) => error.code ?? 'error',
+        );
+      };
+      const signalledAt = performance.now();
+      server.child.kill('SIGTERM');
+      let ready: number | string = 200;
+      while (ready === 200) ready = await probe('/health/ready');
+      // Draining: not ready for new traffic, yet whatever still comes is served.
+      expect(ready).toBe(503);
+      expect(await probe('/health/live')).toBe(200);
+      let refusedAt: number | undefined;
+      while (refusedAt === undefined) {
+        const outcome = await probe('/health/live');
+        if (outcome === 'ECONNREFUSED') refusedAt = performance.now();
+        else await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(refusedAt - signalledAt).toBeGreaterThanOrEqual(drainDelayMs);
+      expect(await server.exited).toBe(0);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
   it('answers readiness 503 once draining has begun, while the database is fine', async () => {
     const subject = await createTestApp();
     try {
