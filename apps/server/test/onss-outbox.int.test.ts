@@ -144,6 +144,40 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     expect(settled.every((candidate) => candidate.validityHistory.length === 2)).toBe(true);
   });
 
+  it('asks each validity once across processes, and what ONSS still has pending only later', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const ids: string[] = [];
+    for (const action of ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE']) ids.push(await world.clock(action));
+    const processA = outbox();
+    const processB = outbox();
+    await processA.sendDue();
+
+    const reads: string[] = [];
+    const countRead = (request: { method?: string; url?: string }) => {
+      if (request.method === 'GET' && request.url?.includes('/presenceRegistrations'))
+        reads.push(request.url);
+    };
+    simulator.app.server.on('request', countRead);
+    try {
+      // ONSS has not validated them yet; both processes ask at the same moment: each row once.
+      await Promise.all([processA.reconcileDue(), processB.reconcileDue()]);
+      expect(reads).toHaveLength(4);
+      expect(new Set(reads).size).toBe(4);
+      // Still pending: not asked again at the next pass, but some seconds later.
+      await processA.reconcileDue();
+      expect(reads).toHaveLength(4);
+      for (const id of ids)
+        expect((await row(id)).nextAttemptAt!.getTime()).toBeGreaterThan(subject.clock.now().getTime());
+
+      subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+      const summary = await processB.reconcileDue();
+      expect(summary.validated + summary.refusedOnValidation).toBe(4);
+      expect(reads).toHaveLength(8);
+    } finally {
+      simulator.app.server.off('request', countRead);
+    }
+  });
+
   it('reads one by one what a search of the period did not find', async () => {
     const world = await createOnssWorld(subject.app, simulator);
     const ids: string[] = [];

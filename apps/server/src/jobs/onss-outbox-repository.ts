@@ -1,5 +1,5 @@
 // SQL of the ONSS outbox (onss_registrations): claiming due rows, recording what ONSS answered.
-import { and, asc, eq, getTableColumns, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { onssRegistrations } from '../db/schema/index.js';
 
@@ -139,14 +139,59 @@ export async function releaseRows(db: Db, ids: string[], retryAt: Date, now: Dat
     .where(and(inArray(onssRegistrations.id, ids), eq(onssRegistrations.status, 'sending')));
 }
 
-/** Registered rows whose validity ONSS has not given yet, oldest first. */
-export async function pendingValidity(db: Db, limit: number): Promise<OutboxRow[]> {
-  return db
-    .select()
+/**
+ * Takes up to `limit` registered rows whose validity is due to be asked (never asked, or their next
+ * check has come), oldest first, and holds them until `leaseUntil` (their next check), so that
+ * another process's pass skips them (`FOR UPDATE SKIP LOCKED`) and a process dying mid-pass only
+ * delays them. `next_attempt_at` of a registered row is its next validity check.
+ */
+export async function claimValidityChecks(
+  db: Db,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: onssRegistrations.id })
     .from(onssRegistrations)
-    .where(eq(onssRegistrations.status, 'registered'))
+    .where(
+      and(
+        eq(onssRegistrations.status, 'registered'),
+        or(isNull(onssRegistrations.nextAttemptAt), lte(onssRegistrations.nextAttemptAt, now)),
+      ),
+    )
     .orderBy(asc(onssRegistrations.registeredAt))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true })
+    .as('due');
+  return db
+    .update(onssRegistrations)
+    .set({ nextAttemptAt: leaseUntil })
+    .from(due)
+    .where(eq(onssRegistrations.id, due.id))
+    .returning(getTableColumns(onssRegistrations));
+}
+
+/**
+ * Rows ONSS still has pending: asked again after a quarter of their age, at least `minMs` and at
+ * most `maxMs` later, so that registrations ONSS takes hours to validate do not hold back the
+ * newer ones in every pass.
+ */
+export async function postponeValidityChecks(
+  db: Db,
+  ids: readonly string[],
+  now: Date,
+  bounds: { minMs: number; maxMs: number },
+): Promise<void> {
+  if (ids.length === 0) return;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const age = sql`(${at} - coalesce(${onssRegistrations.registeredAt}, ${at}))`;
+  await db
+    .update(onssRegistrations)
+    .set({
+      nextAttemptAt: sql`${at} + least(greatest(${age} / 4, ${bounds.minMs} * interval '1 millisecond'), ${bounds.maxMs} * interval '1 millisecond')`,
+    })
+    .where(and(inArray(onssRegistrations.id, [...ids]), eq(onssRegistrations.status, 'registered')));
 }
 
 /** ONSS's verdict on a registered row, as learnt from a search or a read of the registration. */
@@ -178,7 +223,8 @@ export async function recordValidities(
     update onss_registrations as r set
       status = v.status, remarks = v.remarks,
       validated_at = case when v.status = 'cancelled' then null else ${at}::timestamptz end,
-      validity_history = r.validity_history || jsonb_build_array(v.entry), updated_at = ${at}::timestamptz
+      validity_history = r.validity_history || jsonb_build_array(v.entry), next_attempt_at = null,
+      updated_at = ${at}::timestamptz
     from jsonb_to_recordset(${values}::jsonb) as v(id uuid, status text, remarks jsonb, entry jsonb)
     where r.id = v.id and r.status = 'registered'`);
 }

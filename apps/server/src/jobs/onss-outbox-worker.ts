@@ -18,7 +18,8 @@ import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
   claimDueRows,
   markAttemptFailed,
-  pendingValidity,
+  claimValidityChecks,
+  postponeValidityChecks,
   recordRegistrationOutcomes,
   recordValidities,
   releaseRows,
@@ -86,6 +87,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 const VALIDITY_BACKLOG_DELAY_MS = 500;
+/** How long a pass holds the registrations whose validity it asks (a dead process's come back after). */
+const VALIDITY_LEASE_MS = 60_000;
+/** A registration ONSS still has pending is asked again after a quarter of its age, within these. */
+const VALIDITY_RECHECK = { minMs: 5_000, maxMs: 60 * 60_000 };
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {
   const queue = [...items];
@@ -430,7 +435,13 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
 
   /** Fetches a batch of validities; says whether the batch was full (more may be waiting). */
   const reconcile = async (summary: OnssPassSummary): Promise<{ full: boolean }> => {
-    const rows = await pendingValidity(ctx.db, reconcileBatchSize);
+    const now = ctx.now();
+    const rows = await claimValidityChecks(
+      ctx.db,
+      now,
+      new Date(now.getTime() + VALIDITY_LEASE_MS),
+      reconcileBatchSize,
+    );
     const byTenant = groupBy(rows, (row) => row.tenantId);
     await inPool([...byTenant.entries()], tenantConcurrency, async ([tenantId, tenantRows]) => {
       const built = await clientFor(tenantId);
@@ -468,6 +479,14 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         if (state.validity === 'refused') summary.refusedOnValidation += 1;
       }
       await recordValidities(ctx.db, outcomes, ctx.now());
+      // Rows not asked (ONSS resting) keep their lease: asked again when it ends.
+      const stillPending = asked.filter((row) => found.get(row.onssId!)?.validity === 'pending');
+      await postponeValidityChecks(
+        ctx.db,
+        stillPending.map((row) => row.id),
+        ctx.now(),
+        VALIDITY_RECHECK,
+      );
     });
     return { full: rows.length === reconcileBatchSize };
   };
