@@ -334,7 +334,7 @@ function latencyTo(board: EventStream, accepted: Map<string, Accepted>, through:
     count: afterAnswer.length,
     p50: Math.round(percentile(afterAnswer, 50)),
     p95: Math.round(percentile(afterAnswer, 95)),
-    max: Math.round(Math.max(...afterAnswer)),
+    max: afterAnswer.length > 0 ? Math.round(Math.max(...afterAnswer)) : NaN,
     p95FromSending: Math.round(percentile(afterSending, 95)),
   };
 }
