@@ -112,6 +112,9 @@ export async function faultsScenario({ quick }: { quick: boolean }): Promise<Sce
     twoProcesses(stack, { loadMs: quick ? 8_000 : 30_000, emails: 200 }),
   );
   const twoAccepted = two.throughA.accepted.size + two.throughB.accepted.size;
+  const { onA, onB } = two.boards;
+  const boardsMissing = onA.missing + onB.missing;
+  const boardsTwice = onA.twice + onB.twice;
   results.push(
     ...rows('faults: two API processes', twoAccepted, [
       ['registrations accepted through A', two.throughA.accepted.size, ''],
@@ -122,8 +125,14 @@ export async function faultsScenario({ quick }: { quick: boolean }): Promise<Sce
       ['webhook events received twice', two.webhooks.twice, '', '0'],
       ['e-mails received (of 200 queued)', two.emails.received, ''],
       ['e-mails received twice', two.emails.received - two.emails.distinct, '', '0'],
+      ['live boards (one per process): registrations missing', boardsMissing, '', '0'],
+      ['live boards: registrations pushed twice', boardsTwice, '', '0'],
+      ['live board p95, answer on A → board on B', two.crossProcessLatency.aToB.p95, 'ms', '< 1000 ms'],
+      ['live board p95, answer on B → board on A', two.crossProcessLatency.bToA.p95, 'ms', '< 1000 ms'],
     ]),
   );
+  expectZero('two processes: live board missing', boardsMissing);
+  expectZero('two processes: live board twice', boardsTwice);
   expectZero('two processes: lost', two.ledger.lost.length);
   expectZero('two processes: ONSS sent twice', two.onss.sentTwice);
   expectZero('two processes: webhooks twice', two.webhooks.twice);

@@ -11,18 +11,15 @@ import {
   startThrowawayCluster,
 } from '../../../apps/server/test/support/postgres-cluster.js';
 import { seed, type World } from '../../../apps/server/test/support/load-world.js';
+import { percentile } from '../../../apps/server/test/support/percentile.js';
 import { startCpuMeter, type CpuShare } from '../cpu-meter.js';
 import { LoadClient } from '../http-client.js';
 import type { ScenarioResult } from '../report.js';
 
 const serverMain = path.resolve(import.meta.dirname, '../../../apps/server/dist/main.js');
-export const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const cycle = ['ARRIVE', 'PAUSE', 'RESUME', 'LEAVE'] as const;
 
-export { seed, type World };
+export { percentile, seed, type World };
 
 /** Ten million (or fewer) past registrations spread over a year, loaded in SQL. */
 async function loadHistory(client: pg.Client, world: World, rows: number) {

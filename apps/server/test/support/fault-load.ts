@@ -46,11 +46,31 @@ export interface DeviceOptions {
   requestTimeoutMs?: number;
   /** Pause before a retry (the app waits longer; tests keep it short). */
   retryDelayMs?: number;
+  /** Told of each accepted registration as its answer arrives (times: performance.now()). */
+  onAccepted?: (accepted: AcceptedRegistration) => void;
+}
+
+export interface AcceptedRegistration {
+  id: string;
+  agentId: string;
+  deviceTime: string;
+  /** When the sending that was answered left. */
+  sentAt: number;
+  answeredAt: number;
 }
 
 /** Runs the devices until `stop()`; each registration is sent, and sent again, until it is answered. */
 export async function runDevices(options: DeviceOptions): Promise<DeviceRun> {
-  const { base, world, devices, stop, startAt, requestTimeoutMs = 10_000, retryDelayMs = 100 } = options;
+  const {
+    base,
+    world,
+    devices,
+    stop,
+    startAt,
+    requestTimeoutMs = 10_000,
+    retryDelayMs = 100,
+    onAccepted,
+  } = options;
   const client = new LoadClient(base, devices, requestTimeoutMs);
   const run: DeviceRun = {
     accepted: new Set(),
@@ -82,6 +102,7 @@ export async function runDevices(options: DeviceOptions): Promise<DeviceRun> {
             await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
           }
           let response;
+          const sentAt = performance.now();
           try {
             response = await client.post('/api/agent/v1/clock-events', body, {
               authorization: `Bearer ${agent.token}`,
@@ -93,8 +114,10 @@ export async function runDevices(options: DeviceOptions): Promise<DeviceRun> {
           }
           count(response.status);
           if (response.status === 201 || response.status === 200) {
+            const answeredAt = performance.now();
             run.accepted.add(body.id);
-            run.acceptedAt.push(performance.now() - started);
+            run.acceptedAt.push(answeredAt - started);
+            onAccepted?.({ id: body.id, agentId: agent.id, deviceTime: body.deviceTime, sentAt, answeredAt });
             if (attempt > 0) run.acceptedOnRetry += 1;
             break;
           }

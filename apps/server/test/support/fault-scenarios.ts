@@ -12,13 +12,17 @@ import {
   runDevices,
   waitForOutboxDrained,
   waitForStatus,
+  type AcceptedRegistration,
   type DeviceRun,
   type FaultStack,
   type LedgerCheck,
   type OnssCheck,
 } from './fault-load.js';
+import { webSessionInSql } from './load-world.js';
+import { percentile } from './percentile.js';
 import { freePort } from './postgres-cluster.js';
 import { startSmtpSink } from './smtp-sink.js';
+import { openEventStream, type EventStream } from './sse-client.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Device times start a day back, on a whole second, one minute apart per registration. */
@@ -261,6 +265,80 @@ async function startWebhookReceiver() {
   };
 }
 
+/** What a supervisor's live board, open on one process through the load, received of it. */
+export interface BoardCheck {
+  /** `presence` events received. */
+  pushed: number;
+  /** Accepted registrations whose event never reached this board. */
+  missing: number;
+  /** Registrations whose event reached this board more than once. */
+  twice: number;
+  /** `presence` events that match no accepted registration. */
+  strangers: number;
+  /** `resync` events: the process lost its LISTEN connection and may have missed some. */
+  resyncs: number;
+}
+
+/** Milliseconds from a registration to its event on a board, over the registrations counted. */
+export interface BoardLatency {
+  count: number;
+  /** From the device's accepted answer (negative: the event arrived before the answer). */
+  p50: number;
+  p95: number;
+  max: number;
+  /** From the moment the answered request left the device. */
+  p95FromSending: number;
+}
+
+// The SSE `presence` event names no registration id (presence-hub.ts): an agent's registration is
+// told apart by its device time, which the load makes unique per agent.
+const boardKey = (agentId: string, deviceTime: string) => `${agentId}|${deviceTime}`;
+
+type Accepted = AcceptedRegistration & { through: 'A' | 'B' };
+
+/** Each `presence` event of a board, by registration, with the times it arrived. */
+function arrivalsOn(board: EventStream) {
+  const arrivals = new Map<string, number[]>();
+  for (const event of board.events) {
+    if (event.event !== 'presence') continue;
+    const change = JSON.parse(event.data) as { agentId: string; at: string };
+    const key = boardKey(change.agentId, change.at);
+    arrivals.set(key, [...(arrivals.get(key) ?? []), event.receivedAt]);
+  }
+  return arrivals;
+}
+
+function checkBoard(board: EventStream, accepted: Map<string, Accepted>): BoardCheck {
+  const arrivals = arrivalsOn(board);
+  return {
+    pushed: board.events.filter((event) => event.event === 'presence').length,
+    missing: [...accepted.keys()].filter((key) => !arrivals.has(key)).length,
+    twice: [...arrivals.values()].filter((times) => times.length > 1).length,
+    strangers: [...arrivals.keys()].filter((key) => !accepted.has(key)).length,
+    resyncs: board.events.filter((event) => event.event === 'resync').length,
+  };
+}
+
+/** How long registrations taken through `through` took to reach `board` (the other process's). */
+function latencyTo(board: EventStream, accepted: Map<string, Accepted>, through: 'A' | 'B'): BoardLatency {
+  const arrivals = arrivalsOn(board);
+  const afterAnswer: number[] = [];
+  const afterSending: number[] = [];
+  for (const [key, registration] of accepted) {
+    const arrivedAt = arrivals.get(key)?.[0];
+    if (registration.through !== through || arrivedAt === undefined) continue;
+    afterAnswer.push(arrivedAt - registration.answeredAt);
+    afterSending.push(arrivedAt - registration.sentAt);
+  }
+  return {
+    count: afterAnswer.length,
+    p50: Math.round(percentile(afterAnswer, 50)),
+    p95: Math.round(percentile(afterAnswer, 95)),
+    max: afterAnswer.length > 0 ? Math.round(Math.max(...afterAnswer)) : NaN,
+    p95FromSending: Math.round(percentile(afterSending, 95)),
+  };
+}
+
 export interface TwoProcessesOutcome {
   throughA: DeviceRun;
   throughB: DeviceRun;
@@ -271,12 +349,19 @@ export interface TwoProcessesOutcome {
   /** Distinct registrations the webhook endpoint received, and how many it received more than once. */
   webhooks: { events: number; twice: number };
   emails: { queued: number; received: number; distinct: number; unsentRows: number };
+  /** Whether every accepted registration reached both boards in time. */
+  boardsComplete: boolean;
+  /** A supervisor's live board open on each process from before the load to after it. */
+  boards: { onA: BoardCheck; onB: BoardCheck };
+  /** Registrations taken by one process, to the board on the other (through PostgreSQL NOTIFY). */
+  crossProcessLatency: { aToB: BoardLatency; bToA: BoardLatency };
   exitCodes: (number | null)[];
 }
 
 /**
  * Two API processes on one PostgreSQL, both running every worker: devices register through both,
  * a webhook subscription receives every registration, e-mails are queued; each must go out once.
+ * A supervisor's live board is open on each process: every registration must reach both, once.
  */
 export async function twoProcesses(
   stack: FaultStack,
@@ -284,6 +369,7 @@ export async function twoProcesses(
 ): Promise<TwoProcessesOutcome> {
   const { client, world } = stack;
   const [receiver, smtp] = await Promise.all([startWebhookReceiver(), startSmtpSink()]);
+  const boards: EventStream[] = [];
   try {
     await client.query(
       `insert into webhook_subscriptions (tenant_id, url, events, secret_encrypted) values ($1, $2, '["registration.created"]', $3)`,
@@ -305,6 +391,21 @@ export async function twoProcesses(
       stack.startServer(mail),
       stack.startServer({ ...mail, PORT: String(secondPort) }),
     ]);
+    const secondBase = `http://127.0.0.1:${secondPort}`;
+    // The load is one company: one supervisor's board per process sees all of it.
+    const cookie = await webSessionInSql(client, world, 'SUPERVISOR');
+    for (const base of [stack.base, secondBase]) {
+      const board = await openEventStream(`${base}/api/presence/stream`, { cookie });
+      boards.push(board);
+      await board.next((event) => event.event === 'ready', 10_000);
+    }
+    const [boardOnA, boardOnB] = boards as [EventStream, EventStream];
+    const acceptedRegistrations = new Map<string, Accepted>();
+    const keep = (through: 'A' | 'B') => (registration: AcceptedRegistration) =>
+      acceptedRegistrations.set(boardKey(registration.agentId, registration.deviceTime), {
+        ...registration,
+        through,
+      });
     let stop = false;
     const half = Math.floor(world.agents.length / 2);
     const startAt = deviceStart();
@@ -315,13 +416,15 @@ export async function twoProcesses(
         devices: half,
         stop: () => stop,
         startAt,
+        onAccepted: keep('A'),
       }),
       runDevices({
-        base: `http://127.0.0.1:${secondPort}`,
+        base: secondBase,
         world: { ...world, agents: world.agents.slice(half) },
         devices: world.agents.length - half,
         stop: () => stop,
         startAt: startAt + 30_000,
+        onAccepted: keep('B'),
       }),
       sleep(loadMs).then(() => (stop = true)),
     ]);
@@ -343,6 +446,16 @@ export async function twoProcesses(
     await waitFor(async () => smtp.received.length >= emails, timeoutMs, 250);
     // A second copy would arrive shortly after the first: give it the time to.
     await sleep(1_000);
+    const boardsComplete = await waitFor(
+      async () =>
+        boards.every((board) => {
+          const arrivals = arrivalsOn(board);
+          return [...acceptedRegistrations.keys()].every((key) => arrivals.has(key));
+        }),
+      timeoutMs,
+      250,
+    );
+    await Promise.all(boards.map((board) => board.close()));
     const subjects = smtp.received.map((message) => message.subject);
     const { rows: unsent } = await client.query<{ n: number }>(
       `select count(*)::int as n from email_outbox where status <> 'sent'`,
@@ -366,9 +479,19 @@ export async function twoProcesses(
         distinct: new Set(subjects).size,
         unsentRows: unsent[0]!.n,
       },
+      boardsComplete,
+      boards: {
+        onA: checkBoard(boardOnA, acceptedRegistrations),
+        onB: checkBoard(boardOnB, acceptedRegistrations),
+      },
+      crossProcessLatency: {
+        aToB: latencyTo(boardOnB, acceptedRegistrations, 'A'),
+        bToA: latencyTo(boardOnA, acceptedRegistrations, 'B'),
+      },
       exitCodes,
     };
   } finally {
+    await Promise.all(boards.map((board) => board.close()));
     await receiver.close();
     await smtp.close();
   }

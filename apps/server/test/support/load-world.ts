@@ -84,6 +84,25 @@ export async function seed(client: pg.Client, count: number, code = 'BENCH'): Pr
 }
 
 /**
+ * A web user of the seeded company with `role`, signed in: the cookie its browser sends (what
+ * `webSessionFor` does through an app instance, in SQL for tests whose servers run in other processes).
+ */
+export async function webSessionInSql(client: pg.Client, world: World, role: string): Promise<string> {
+  const login = `web-${randomBytes(4).toString('hex')}`;
+  const user = await client.query<{ id: string }>(
+    `insert into web_users (tenant_id, login, display_name, role) values ($1, $2, $2, $3) returning id`,
+    [world.tenantId, login, role],
+  );
+  const token = randomBytes(32).toString('base64url');
+  await client.query(
+    `insert into web_sessions (id_hash, tenant_id, user_id, csrf_token_hash, expires_at)
+     values ($1, $2, $3, $4, now() + interval '1 day')`,
+    [sha256(token), world.tenantId, user.rows[0]!.id, sha256(randomUUID())],
+  );
+  return `ciao_session=${token}`;
+}
+
+/**
  * Gives the seeded company a working ONSS connection to `simulator`: its client registered there
  * with a fresh key, the private key sealed with the server's SECRET_KEY, the site's declaration known.
  * Returns the client id the simulator logs its calls under.
