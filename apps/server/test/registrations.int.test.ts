@@ -152,6 +152,48 @@ describe('back-office registrations', () => {
     });
   });
 
+  it('lists refused registrations newest first when ONSS refused too many to narrow to their ids', async () => {
+    const { world, list, site } = await workedWorld();
+    const db = subject.app.ctx.db;
+    // 20,100 refused registrations (more than the 20,000 ids the list narrows to), a day old.
+    await db.execute(sql`
+      with made as (
+        insert into clock_events (tenant_id, id, agent_id, task_id, site_id, action, direction, device_time,
+          latitude, longitude, accuracy_meters, content_hash)
+        select ${world.tenant.id}, gen_random_uuid(), ${world.agent.id}, ${world.task.id}, ${world.site.id},
+          'ARRIVE', 'IN', now() - interval '1 day' - (g / 2) * interval '1 second', 50.8275, 4.3653, 10, 'bulk'
+        from generate_series(1, 20100) as g
+        returning id, device_time)
+      insert into onss_registrations (tenant_id, clock_event_id, agent_id, site_id, direction,
+        registration_time, payload, status)
+      select ${world.tenant.id}, id, ${world.agent.id}, ${world.site.id}, 'IN', device_time, '{}'::jsonb, 'refused'
+      from made`);
+    const newestRefused = async (offset: number) => {
+      const rows = (await db.execute(sql`
+        select e.id from clock_events e join onss_registrations o on o.clock_event_id = e.id
+        where e.tenant_id = ${world.tenant.id} and o.status = 'refused'
+        order by e.device_time desc, e.id desc limit 50 offset ${offset}`)) as unknown as {
+        rows: { id: string }[];
+      };
+      return rows.rows.map((row) => row.id);
+    };
+
+    const first = await list('refused=true&pageSize=50');
+    expect(first).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(first.items.map((item) => item.id)).toEqual(await newestRefused(0));
+    expect(first.items.every((item) => item.onssStatus === 'refused')).toBe(true);
+    const third = await list('refused=true&pageSize=50&page=3');
+    expect(third.items.map((item) => item.id)).toEqual(await newestRefused(100));
+    expect(await list('onssStatus=refused&pageSize=50')).toMatchObject({ total: 10_000 });
+    // With another filter that leaves none: an empty page, not someone else's registrations.
+    expect(await list(`refused=true&siteId=${site.id}`)).toMatchObject({ total: 0, items: [] });
+    // Oldest first: the same index read the other way.
+    const oldest = await list('refused=true&pageSize=5&order=asc');
+    expect(oldest.items).toHaveLength(5);
+    const times = oldest.items.map((item) => String(item.deviceTime));
+    expect([...times].sort()).toEqual(times);
+  });
+
   it('refuses a malformed filter with the field named', async () => {
     const { session } = await workedWorld();
     const answer = await asUser(subject.app, session, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startTestSimulator } from '../../../apps/server/test/support/onss-simulator.js';
 import { clockWorldDeclaration } from '../../../apps/server/test/support/onss-world.js';
 import {
@@ -36,6 +37,14 @@ export interface SoakSample {
   onssOldestDueSeconds: number;
   /** Registered at ONSS, validity not fetched yet (the reconciliation's backlog). */
   awaitingValidity: number;
+  /**
+   * The server's event-loop lag (p99, ms) and this process's own (the load generator and the
+   * simulator share it): a latency that grows while the server's loop stays prompt lies elsewhere.
+   */
+  serverLoopLagP99Ms: number;
+  loadLoopDelayP99Ms: number;
+  /** Server CPU in the window, in milliseconds per registration sent. */
+  serverCpuMsPerRegistration: number;
 }
 
 /** Reads one gauge of the Prometheus text, summed over the series matching `labels`. */
@@ -195,6 +204,9 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
       };
       let sent = 0;
       let accepted = 0;
+      const loadLoopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loadLoopDelay.enable();
+      let lastServerCpuSeconds: number | undefined;
       const takeSample = async () => {
         const metrics = await (await fetch(`${server.base}/metrics`)).text();
         const awaiting = await client.query<{ n: number }>(
@@ -213,7 +225,15 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
           onssOutboxDepth: gauge(metrics, 'ciao_outbox_pending', { outbox: 'onss' }),
           onssOldestDueSeconds: gauge(metrics, 'ciao_outbox_oldest_due_seconds', { outbox: 'onss' }),
           awaitingValidity: awaiting.rows[0]!.n,
+          serverLoopLagP99Ms: gauge(metrics, 'ciao_nodejs_eventloop_lag_p99_seconds') * 1000,
+          loadLoopDelayP99Ms: loadLoopDelay.percentile(99) / 1e6,
+          serverCpuMsPerRegistration: 0,
         };
+        const serverCpuSeconds = gauge(metrics, 'ciao_process_cpu_seconds_total');
+        if (lastServerCpuSeconds !== undefined && windowSent > 0)
+          sample.serverCpuMsPerRegistration = ((serverCpuSeconds - lastServerCpuSeconds) * 1000) / windowSent;
+        lastServerCpuSeconds = serverCpuSeconds;
+        loadLoopDelay.reset();
         window = [];
         windowSent = 0;
         windowErrors = 0;
@@ -222,7 +242,8 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
           `soak ${String(sample.at).padStart(5)} s: rss ${sample.rssMiB.toFixed(0)} MiB, heap ${sample.heapUsedMiB.toFixed(0)} MiB, ` +
             `${sample.sent} sent, p50 ${sample.p50.toFixed(1)} ms, p99 ${sample.p99.toFixed(1)} ms, ${sample.errors} errors, ` +
             `${sample.inFlight} in flight, outbox ${sample.onssOutboxDepth} (oldest ${sample.onssOldestDueSeconds.toFixed(1)} s), ` +
-            `${sample.awaitingValidity} awaiting validity`,
+            `${sample.awaitingValidity} awaiting validity, server CPU ${sample.serverCpuMsPerRegistration.toFixed(2)} ms/reg, ` +
+            `loop lag p99 server ${sample.serverLoopLagP99Ms.toFixed(0)} ms / load ${sample.loadLoopDelayP99Ms.toFixed(0)} ms`,
         );
       };
       const sampler = setInterval(
@@ -272,6 +293,7 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
       }
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       clearInterval(sampler);
+      loadLoopDelay.disable();
       await takeSample();
       const cpuMs = cpu.stop(sent);
 

@@ -1,5 +1,6 @@
 import { REGISTRATION_COUNT_CAP, type RegistrationListQuery } from '@ciao/domain';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { containsPattern, pageOffset } from '../../db/query-helpers.js';
 import {
@@ -225,6 +226,13 @@ export function registrationConditions(
   return conditions;
 }
 
+/** The ONSS status a query keeps whose registrations were too many to narrow to their ids. */
+function crowdedOnssStatus(query: RegistrationListQuery, narrowed: NarrowedFilters): string | undefined {
+  if (query.refused === true && !narrowed.refusedEventIds) return 'refused';
+  if (query.onssStatus && !narrowed.onssStatusEventIds) return query.onssStatus;
+  return undefined;
+}
+
 /** One page of the company's registrations and how many match. */
 export async function listRegistrations(
   db: Db,
@@ -234,8 +242,19 @@ export async function listRegistrations(
 ) {
   const narrowed = await narrowRegistrationFilters(db, tenantId, query);
   const where = and(...registrationConditions(tenantId, query, period, narrowed));
-  const column = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
   const direction = query.order === 'asc' ? asc : desc;
+  // Too many registrations in one ONSS status to list their ids (tens of thousands refused over
+  // years): the page is read from the ONSS rows' (tenant, status, time) index instead, in time
+  // order, each joined to its registration. Their time is the registration's device time, so the
+  // order is the list's. Driven from the registrations, the page probed 150,000 of them for 50
+  // refused ones (0.4 s at a million registrations, 0.8 s at ten million); from the index, 1 ms.
+  const crowdedStatus = query.sort === 'receivedAt' ? undefined : crowdedOnssStatus(query, narrowed);
+  let column: AnyPgColumn = query.sort === 'receivedAt' ? clockEvents.receivedAt : clockEvents.deviceTime;
+  let pageWhere = where;
+  if (crowdedStatus) {
+    column = onssRegistrations.registrationTime;
+    pageWhere = and(where, eq(onssRegistrations.status, crowdedStatus));
+  }
   const rows = await db
     .select(registrationListColumns)
     .from(clockEvents)
@@ -244,7 +263,7 @@ export async function listRegistrations(
     .innerJoin(sites, eq(sites.id, clockEvents.siteId))
     .innerJoin(clients, eq(clients.id, sites.clientId))
     .leftJoin(onssRegistrations, onssOfEvent)
-    .where(where)
+    .where(pageWhere)
     .orderBy(direction(column), direction(clockEvents.id))
     .limit(query.pageSize)
     .offset(pageOffset(query.page, query.pageSize));
