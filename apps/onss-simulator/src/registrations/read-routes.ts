@@ -76,8 +76,8 @@ export function readRoutes(app: FastifyInstance, state: SimulatorState): void {
 
     settle();
     const found = state.registrations
-      .filter((record) => matches(record, query, clientId, bounds.from, bounds.to))
-      .sort((a, b) => a.registrationDate.getTime() - b.registrationDate.getTime() || a.id - b.id);
+      .inPeriod(clientId, bounds.from, bounds.to)
+      .filter((record) => matches(record, query, clientId, bounds.from, bounds.to));
     // Like SOAP searchPresences, a search never yields more than 500 results: narrow the period.
     const capped = found.slice(0, MAX_SEARCH_RESULTS);
     const start = (query.page - 1) * query.pageSize;
