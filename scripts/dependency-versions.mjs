@@ -150,10 +150,13 @@ export function judge(assessed, exceptions) {
     );
     const excused = problems.length > 0 && exceptionIndex >= 0;
     if (excused) used.add(exceptionIndex);
+    let verdict = 'ok';
+    if (excused) verdict = 'excused';
+    else if (problems.length > 0) verdict = 'fail';
     return {
       ...entry,
       problems,
-      verdict: problems.length === 0 ? 'ok' : excused ? 'excused' : 'fail',
+      verdict,
       ...(excused ? { exception: exceptions[exceptionIndex].reason } : {}),
     };
   });

@@ -47,6 +47,10 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
       random: () => 1,
       ...options,
     });
+  /** Collects the URLs of the reads (searches and gets) ONSS receives, while attached to its server. */
+  const readsInto = (reads: string[]) => (request: { method?: string; url?: string }) => {
+    if (request.method === 'GET' && request.url?.includes('/presenceRegistrations')) reads.push(request.url);
+  };
   const row = async (id: string) =>
     (await db().select().from(onssRegistrations).where(eq(onssRegistrations.id, id)))[0]!;
 
@@ -127,10 +131,7 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
 
     const reads: string[] = [];
-    const countRead = (request: { method?: string; url?: string }) => {
-      if (request.method === 'GET' && request.url?.includes('/presenceRegistrations'))
-        reads.push(request.url);
-    };
+    const countRead = readsInto(reads);
     simulator.app.server.on('request', countRead);
     const summary = await worker.reconcileDue();
     simulator.app.server.off('request', countRead);
@@ -153,10 +154,7 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     await processA.sendDue();
 
     const reads: string[] = [];
-    const countRead = (request: { method?: string; url?: string }) => {
-      if (request.method === 'GET' && request.url?.includes('/presenceRegistrations'))
-        reads.push(request.url);
-    };
+    const countRead = readsInto(reads);
     simulator.app.server.on('request', countRead);
     try {
       // ONSS has not validated them yet; both processes ask at the same moment: each row once.
