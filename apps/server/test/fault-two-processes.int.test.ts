@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { summarise } from './support/fault-load.js';
 import { twoProcesses } from './support/fault-scenarios.js';
-import { describeFault } from './support/fault-suite.js';
+import { describeFault, expectNothingLostOrTwice } from './support/fault-suite.js';
 
 // Live updates across processes under load, here; their other cases (one registration, a cut LISTEN
 // connection): presence-processes.int.test.ts.
@@ -21,14 +21,7 @@ describeFault('two API processes on one PostgreSQL', 50, (stack) => {
     expect(throughB.accepted.size).toBeGreaterThan(10);
     expect([...throughA.refused, ...throughB.refused]).toEqual([]);
     const accepted = throughA.accepted.size + throughB.accepted.size;
-    expect(ledger).toMatchObject({
-      lost: [],
-      duplicates: 0,
-      agentsWithTwoOpenSessions: 0,
-      sessionMismatches: 0,
-      outboxMismatches: 0,
-    });
-    expect(ledger.stored).toBe(accepted);
+    expectNothingLostOrTwice(ledger, accepted);
 
     expect(outcome.drained).toBe(true);
     expect(onss).toEqual({ rows: ledger.outboxRows, unsent: 0, sentTwice: 0, strangers: 0 });

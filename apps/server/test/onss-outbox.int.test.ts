@@ -176,6 +176,41 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     }
   });
 
+  it('does not fall back to reading one by one when ONSS fails the search: asks again after the lease', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    for (let index = 0; index < 5; index += 1) {
+      await world.clock('ARRIVE');
+      subject.clock.advance(60_000);
+      await world.clock('LEAVE');
+      subject.clock.advance(60_000);
+    }
+    const worker = outbox({ validityCallsPerTenant: 2 });
+    await worker.sendDue();
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+    await simulator.admin('PUT', '/admin/faults', {
+      appliesTo: 'presenceRegistration',
+      errors: { next: 1, statuses: [503] },
+    });
+    const reads: string[] = [];
+    const countRead = readsInto(reads);
+    simulator.app.server.on('request', countRead);
+    try {
+      const failed = await worker.reconcileDue();
+      expect(failed.validated + failed.refusedOnValidation).toBe(0);
+      // The one search that failed, and no burst of reads behind it.
+      expect(reads).toHaveLength(1);
+      expect((await world.rows()).every((candidate) => candidate.status === 'registered')).toBe(true);
+      // Held for the lease: the next pass leaves them alone, the one after it settles them.
+      expect((await worker.reconcileDue()).validated).toBe(0);
+      expect(reads).toHaveLength(1);
+      subject.clock.advance(61_000);
+      const settled = await worker.reconcileDue();
+      expect(settled.validated + settled.refusedOnValidation).toBe(10);
+    } finally {
+      simulator.app.server.off('request', countRead);
+    }
+  });
+
   it('reads one by one what a search of the period did not find', async () => {
     const world = await createOnssWorld(subject.app, simulator);
     const ids: string[] = [];

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { startFaultStack, type FaultStack } from './fault-load.js';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
+import { startFaultStack, type FaultStack, type LedgerCheck } from './fault-load.js';
 import { findPostgresBinDir } from './postgres-cluster.js';
 
 /**
@@ -19,4 +19,19 @@ export function describeFault(title: string, devices: number, body: (stack: () =
     });
     body(() => stack);
   });
+}
+
+/**
+ * The end of every fault scenario: each accepted registration stored once, its session and ONSS
+ * row consistent, and nothing stored that no device was told about (`accepted` answers in all).
+ */
+export function expectNothingLostOrTwice(ledger: LedgerCheck, accepted: number) {
+  expect(ledger).toMatchObject({
+    lost: [],
+    duplicates: 0,
+    agentsWithTwoOpenSessions: 0,
+    sessionMismatches: 0,
+    outboxMismatches: 0,
+  });
+  expect(ledger.stored).toBe(accepted);
 }
