@@ -233,6 +233,49 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
     for (const id of ids) expect(['validated', 'refused']).toContain((await row(id)).status);
   });
 
+  it('asks later, then sets aside for a person, a registration ONSS no longer finds', async () => {
+    const world = await createOnssWorld(subject.app, simulator);
+    const kept = await world.clock('ARRIVE');
+    const lost = await world.clock('LEAVE');
+    const worker = outbox();
+    await worker.sendDue();
+    // ONSS answers "no presence registration" to the id it gave (purged, or an id mixed up).
+    await db()
+      .update(onssRegistrations)
+      .set({ onssId: 'PR-unknown-to-onss' })
+      .where(eq(onssRegistrations.id, lost));
+    subject.clock.advance(VALIDATION_DELAY_MS + 1_000);
+
+    const reads: string[] = [];
+    const countRead = readsInto(reads);
+    simulator.app.server.on('request', countRead);
+    try {
+      expect((await worker.reconcileDue()).validated).toBe(1);
+      expect((await row(kept)).status).toBe('validated');
+      expect(reads.filter((url) => url.includes('PR-unknown-to-onss'))).toHaveLength(1);
+      // Not asked again at the next pass: later, as a pending one.
+      await worker.reconcileDue();
+      expect(reads.filter((url) => url.includes('PR-unknown-to-onss'))).toHaveLength(1);
+      expect((await row(lost)).status).toBe('registered');
+      expect((await row(lost)).nextAttemptAt!.getTime()).toBeGreaterThan(subject.clock.now().getTime());
+
+      // Still unknown an hour after ONSS registered it: set aside, saying why, and asked no more.
+      subject.clock.advance(60 * 60_000);
+      const summary = await worker.reconcileDue();
+      expect(summary.needsAttention).toBe(1);
+      const setAside = await row(lost);
+      expect(setAside.status).toBe('needs_attention');
+      expect(setAside.lastError).toContain('PR-unknown-to-onss');
+      expect(setAside.nextAttemptAt).toBeNull();
+      const asked = reads.length;
+      subject.clock.advance(2 * 60 * 60_000);
+      await worker.reconcileDue();
+      expect(reads).toHaveLength(asked);
+    } finally {
+      simulator.app.server.off('request', countRead);
+    }
+  });
+
   it('records a refusal at registration and a refusal on validation, with their remarks', async () => {
     const refused = await createOnssWorld(subject.app, simulator);
     await db()

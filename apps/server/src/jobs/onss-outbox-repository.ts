@@ -228,3 +228,22 @@ export async function recordValidities(
     from jsonb_to_recordset(${values}::jsonb) as v(id uuid, status text, remarks jsonb, entry jsonb)
     where r.id = v.id and r.status = 'registered'`);
 }
+
+/**
+ * Registered rows ONSS will not tell about any more (a read of their id keeps answering a 4xx):
+ * needs_attention with the reason, for a person to check at ONSS; no longer asked.
+ */
+export async function setAsideUntoldValidities(
+  db: Db,
+  rows: readonly { id: string; error: string }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = JSON.stringify(rows.map((row) => ({ id: row.id, error: row.error.slice(0, 2000) })));
+  const at = now.toISOString();
+  await db.execute(sql`
+    update onss_registrations as r set
+      status = 'needs_attention', last_error = v.error, next_attempt_at = null, updated_at = ${at}::timestamptz
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, error text)
+    where r.id = v.id and r.status = 'registered'`);
+}

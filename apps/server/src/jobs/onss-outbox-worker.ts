@@ -22,6 +22,7 @@ import {
   postponeValidityChecks,
   recordRegistrationOutcomes,
   recordValidities,
+  setAsideUntoldValidities,
   releaseRows,
   type ClaimedRow,
   type OutboxRow,
@@ -91,6 +92,12 @@ const VALIDITY_BACKLOG_DELAY_MS = 500;
 const VALIDITY_LEASE_MS = 60_000;
 /** A registration ONSS still has pending is asked again after a quarter of its age, within these. */
 const VALIDITY_RECHECK = { minMs: 5_000, maxMs: 60 * 60_000 };
+/**
+ * ONSS gave an id when it registered the In/Out, so a read of that id answered "not found" is not
+ * a delay of its own making: asked again (as a pending one) for an hour, then set aside for a
+ * person to check at ONSS rather than asked every minute for ever.
+ */
+const UNKNOWN_TO_ONSS_GRACE_MS = 60 * 60_000;
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {
   const queue = [...items];
@@ -405,13 +412,18 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     return { found, halted };
   };
 
-  /** Reads registrations one by one (what a search did not find); returns those ONSS has settled. */
+  /**
+   * Reads registrations one by one (what a search did not find): returns what ONSS answered, and
+   * the rows it refused to tell about (a 4xx: not found, not ours), which asking again at once
+   * would not change.
+   */
   const validitiesOneByOne = async (
     client: OnssClient,
     validityKey: string,
     rows: readonly OutboxRow[],
-  ): Promise<Map<string, OnssRegistrationState>> => {
+  ): Promise<{ found: Map<string, OnssRegistrationState>; untold: Map<string, string> }> => {
     const found = new Map<string, OnssRegistrationState>();
+    const untold = new Map<string, string>();
     let halted = false;
     await inPool(rows, validityCallsPerTenant, async (row) => {
       if (halted || !row.onssId) return;
@@ -427,10 +439,11 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         if (kind === 'retryable') circuits.failed(validityKey, ctx.now().getTime());
         else circuits.released(validityKey);
         logger?.warn({ onssId: row.onssId }, `ONSS validity not fetched: ${(error as Error).message}`);
-        if (kind !== 'permanent') halted = true;
+        if (kind === 'permanent') untold.set(row.id, (error as Error).message);
+        else halted = true;
       }
     });
-    return found;
+    return { found, untold };
   };
 
   /** Fetches a batch of validities; says whether the batch was full (more may be waiting). */
@@ -462,8 +475,8 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         else unseen = asked.filter((row) => !searched.found.has(row.onssId!));
         found = searched.found;
       }
-      for (const [onssId, state] of await validitiesOneByOne(built.client, validityKey, unseen))
-        found.set(onssId, state);
+      const read = await validitiesOneByOne(built.client, validityKey, unseen);
+      for (const [onssId, state] of read.found) found.set(onssId, state);
 
       const outcomes: ValidityOutcome[] = [];
       for (const row of asked) {
@@ -479,8 +492,26 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         if (state.validity === 'refused') summary.refusedOnValidation += 1;
       }
       await recordValidities(ctx.db, outcomes, ctx.now());
+      const setAside = asked.filter(
+        (row) =>
+          read.untold.has(row.id) &&
+          ctx.now().getTime() - (row.registeredAt ?? ctx.now()).getTime() > UNKNOWN_TO_ONSS_GRACE_MS,
+      );
+      await setAsideUntoldValidities(
+        ctx.db,
+        setAside.map((row) => ({
+          id: row.id,
+          error: `ONSS no longer tells the validity of registration ${row.onssId}: ${read.untold.get(row.id)}. Check it at ONSS; send it again if ONSS does not have it.`,
+        })),
+        ctx.now(),
+      );
+      summary.needsAttention += setAside.length;
       // Rows not asked (ONSS resting) keep their lease: asked again when it ends.
-      const stillPending = asked.filter((row) => found.get(row.onssId!)?.validity === 'pending');
+      const stillPending = asked.filter(
+        (row) =>
+          (found.get(row.onssId!)?.validity === 'pending' || read.untold.has(row.id)) &&
+          !setAside.includes(row),
+      );
       await postponeValidityChecks(
         ctx.db,
         stillPending.map((row) => row.id),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   doublePrecision,
@@ -129,12 +130,23 @@ export const workSessions = pgTable(
     uniqueIndex('work_sessions_one_open_key')
       .on(t.tenantId, t.agentId)
       .where(sql`${t.state} <> 'CLOSED'`),
+    // Every registration reads its agent's unfinished sessions: found here whatever the history.
+    index('work_sessions_unfinished_idx').on(t.tenantId, t.agentId).where(unfinishedSession(t)),
     index('work_sessions_agent_date_idx').on(t.tenantId, t.agentId, t.workDate),
     index('work_sessions_date_idx').on(t.tenantId, t.workDate),
     index('work_sessions_site_date_idx').on(t.tenantId, t.siteId, t.workDate),
     index('work_sessions_updated_idx').on(t.tenantId, t.updatedAt),
   ],
 );
+
+/**
+ * A session still open, or closed by a manager's correction without its departure: the sessions a
+ * registration of the agent must take into account. One text for the queries and their partial
+ * index, so that PostgreSQL sees the index applies.
+ */
+export function unfinishedSession(t: { state: AnyPgColumn; corrected: AnyPgColumn; endedAt: AnyPgColumn }) {
+  return sql`(${t.state} <> 'CLOSED' or (${t.corrected} and ${t.endedAt} is null))`;
+}
 
 /** A manager's correction of a work session, with its mandatory reason (audited, never sent to ONSS). */
 export const workSessionCorrections = pgTable(

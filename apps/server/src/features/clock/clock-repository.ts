@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -11,6 +11,7 @@ import {
   taskAgents,
   tasks,
   tenants,
+  unfinishedSession,
   workSessions,
 } from '../../db/schema/index.js';
 
@@ -126,18 +127,22 @@ export async function lockAgents(tx: Db, claims: readonly AgentClaim[]) {
  * is already stored (a replay).
  */
 export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) {
-  const sessions = await tx
+  // Per agent of the group (lateral), from the partial index: a semi-join planned for the 100 rows
+  // PostgreSQL guesses a jsonb_to_recordset holds read every session of the company instead.
+  const unfinished = tx
     .select()
     .from(workSessions)
     .where(
       and(
-        sql`(${workSessions.tenantId}, ${workSessions.agentId}) in (select claim.tenant_id, claim.agent_id from ${claimSource(claims)})`,
-        or(
-          ne(workSessions.state, 'CLOSED'),
-          and(eq(workSessions.corrected, true), isNull(workSessions.endedAt)),
-        ),
+        sql`${workSessions.tenantId} = claim.tenant_id and ${workSessions.agentId} = claim.agent_id`,
+        unfinishedSession(workSessions),
       ),
-    );
+    )
+    .as('unfinished');
+  const sessions = await tx
+    .select(unfinished._.selectedFields)
+    .from(claimSource(claims))
+    .innerJoinLateral(unfinished, sql`true`);
   const latest = await tx
     .select({
       agentId: sql<string>`claim.agent_id`,
@@ -145,9 +150,11 @@ export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) 
         select max(${clockEvents.deviceTime}) from ${clockEvents}
         where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.agentId} = claim.agent_id
       )`.mapWith(clockEvents.deviceTime),
-      eventAlreadyStored: sql<boolean>`exists (
-        select 1 from ${clockEvents} where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.id} = claim.event_id
-      )`,
+      // A scalar look-up, not `exists`: PostgreSQL turns an `exists` here into a hash of every
+      // registration of the table, built for each group.
+      eventAlreadyStored: sql<boolean>`coalesce((
+        select true from ${clockEvents} where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.id} = claim.event_id limit 1
+      ), false)`,
     })
     .from(claimSource(claims));
   return { sessions, latest };
@@ -206,10 +213,7 @@ export async function readAgentProgress(tx: Db, tenantId: string, agentId: strin
       and(
         eq(workSessions.tenantId, tenants.id),
         eq(workSessions.agentId, agentId),
-        or(
-          ne(workSessions.state, 'CLOSED'),
-          and(eq(workSessions.corrected, true), isNull(workSessions.endedAt)),
-        ),
+        unfinishedSession(workSessions),
       ),
     )
     .where(eq(tenants.id, tenantId));

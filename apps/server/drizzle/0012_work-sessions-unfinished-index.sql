@@ -1,0 +1,1 @@
+CREATE INDEX "work_sessions_unfinished_idx" ON "work_sessions" USING btree ("tenant_id","agent_id") WHERE ("work_sessions"."state" <> 'CLOSED' or ("work_sessions"."corrected" and "work_sessions"."ended_at" is null));

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/client.js';
+import * as schema from '../src/db/schema/index.js';
+import { readAgentProgress, readAgentsProgress } from '../src/features/clock/clock-repository.js';
+import { createClockWorld } from './support/clock-world.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+// Every registration reads its agent's unfinished sessions, latest registration and whether its id
+// is a replay. A plan that reads a whole table there costs more with every registration ever kept
+// (the soak's latency drift): these reads must come from indexes whatever the history.
+describe('what a registration reads of the history', () => {
+  let subject: TestApp;
+  beforeAll(async () => {
+    subject = await createTestApp();
+  });
+  afterAll(async () => {
+    await subject.close();
+  });
+
+  /** The statements `work` sends, by a database handle on the same connection(s) that records them. */
+  const recorded = async (work: (db: Db) => Promise<unknown>): Promise<Statement[]> => {
+    const statements: Statement[] = [];
+    const logger = { logQuery: (text: string, params: unknown[]) => statements.push({ text, params }) };
+    const { database } = subject;
+    const db = (database.pool
+      ? drizzlePg(database.pool, { schema, casing: 'snake_case', logger })
+      : drizzlePglite(database.pglite!, { schema, casing: 'snake_case', logger })) as unknown as Db;
+    await work(db);
+    return statements;
+  };
+
+  const plan = async ({ text, params }: Statement): Promise<string> => {
+    const { database } = subject;
+    const rows = database.pool
+      ? (await database.pool.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params)).rows
+      : (await database.pglite!.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params)).rows;
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  };
+
+  it('finds sessions, latest registration and replays by index after years of history', async () => {
+    const world = await createClockWorld(subject.app);
+    const db = subject.app.ctx.db;
+    const tenantId = world.tenant.id;
+    const agentId = world.agent.id;
+    // Four years of a working day's four registrations and its closed session, for this agent.
+    await db.execute(sql`
+      insert into work_sessions (tenant_id, agent_id, task_id, site_id, work_date, state, started_at, ended_at, last_event_at, worked_seconds)
+      select ${tenantId}, ${agentId}, ${world.task.id}, ${world.task.siteId}, (now() - day * interval '1 day')::date, 'CLOSED',
+             now() - day * interval '1 day', now() - day * interval '1 day' + interval '3 hours',
+             now() - day * interval '1 day' + interval '3 hours', 10800
+      from generate_series(1, 1500) as day`);
+    await db.execute(sql`
+      insert into clock_events (tenant_id, id, agent_id, task_id, site_id, action, direction, device_time, received_at, accuracy_meters, content_hash)
+      select ${tenantId}, gen_random_uuid(), ${agentId}, ${world.task.id}, ${world.task.siteId}, 'ARRIVE', 'IN',
+             now() - step * interval '6 hours', now() - step * interval '6 hours', 8, 'history'
+      from generate_series(1, 6000) as step`);
+    await db.execute(sql`analyze work_sessions`);
+    await db.execute(sql`analyze clock_events`);
+
+    const claim = { tenantId, agentId, taskId: world.task.id, eventId: randomUUID() };
+    const statements = [
+      ...(await recorded((recorder) => readAgentsProgress(recorder, [claim]))),
+      ...(await recorded((recorder) => readAgentProgress(recorder, tenantId, agentId, claim.eventId))),
+    ];
+    expect(statements).toHaveLength(3);
+    for (const statement of statements) {
+      const text = await plan(statement);
+      expect(text, text).not.toMatch(/Seq Scan on (clock_events|work_sessions)/);
+      expect(text, text).not.toMatch(/hashed SubPlan/);
+    }
+
+    // And they still answer right: no unfinished session, the latest registration, not a replay.
+    const progress = await readAgentsProgress(db, [claim]);
+    expect(progress.sessions).toEqual([]);
+    expect(progress.latest).toEqual([
+      { agentId, latestEventTime: expect.any(Date), eventAlreadyStored: false },
+    ]);
+  });
+});
