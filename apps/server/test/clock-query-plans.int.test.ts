@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema/index.js';
-import { readAgentProgress, readAgentsProgress } from '../src/features/clock/clock-repository.js';
+import { lockAgents, readAgentProgress, readAgentsProgress } from '../src/features/clock/clock-repository.js';
 import { createClockWorld } from './support/clock-world.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -14,8 +14,8 @@ interface Statement {
   params: unknown[];
 }
 
-// Every registration reads its agent's unfinished sessions, latest registration and whether its id
-// is a replay. A plan that reads a whole table there costs more with every registration ever kept
+// Every registration locks its agent and reads its unfinished sessions, latest registration and
+// whether its id is a replay. A plan that reads a whole table there costs more with every registration ever kept
 // (the soak's latency drift): these reads must come from indexes whatever the history.
 describe('what a registration reads of the history', () => {
   let subject: TestApp;
@@ -46,7 +46,7 @@ describe('what a registration reads of the history', () => {
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   };
 
-  it('finds sessions, latest registration and replays by index after years of history', async () => {
+  it('locks the agent and finds sessions, latest registration and replays by index after years of history', async () => {
     const world = await createClockWorld(subject.app);
     const db = subject.app.ctx.db;
     const tenantId = world.tenant.id;
@@ -63,18 +63,25 @@ describe('what a registration reads of the history', () => {
       select ${tenantId}, gen_random_uuid(), ${agentId}, ${world.task.id}, ${world.task.siteId}, 'ARRIVE', 'IN',
              now() - step * interval '6 hours', now() - step * interval '6 hours', 8, 'history'
       from generate_series(1, 6000) as step`);
+    // And a company of 3,000 agents.
+    await db.execute(sql`
+      insert into agents (tenant_id, identifier, first_name, last_name)
+      select ${tenantId}, 'A' || n, 'First' || n, 'Last' || n from generate_series(1, 3000) as n`);
+    await db.execute(sql`analyze agents`);
     await db.execute(sql`analyze work_sessions`);
     await db.execute(sql`analyze clock_events`);
 
     const claim = { tenantId, agentId, taskId: world.task.id, eventId: randomUUID() };
     const statements = [
+      ...(await recorded((recorder) => recorder.transaction((tx) => lockAgents(tx, [claim])))),
       ...(await recorded((recorder) => readAgentsProgress(recorder, [claim]))),
       ...(await recorded((recorder) => readAgentProgress(recorder, tenantId, agentId, claim.eventId))),
     ];
-    expect(statements).toHaveLength(3);
-    for (const statement of statements) {
+    const queries = statements.filter((statement) => !/^(begin|commit)/i.test(statement.text));
+    expect(queries).toHaveLength(4);
+    for (const statement of queries) {
       const text = await plan(statement);
-      expect(text, text).not.toMatch(/Seq Scan on (clock_events|work_sessions)/);
+      expect(text, text).not.toMatch(/Seq Scan on (clock_events|work_sessions|agents)/);
       expect(text, text).not.toMatch(/hashed SubPlan/);
     }
 

@@ -8,7 +8,10 @@ import { migrateDatabase } from '../../../apps/server/src/db/migrate.js';
 import { createOnssOutbox } from '../../../apps/server/src/jobs/onss-outbox-worker.js';
 import { readRsaPrivateKey } from '../../../apps/server/src/onss/tenant-onss-client.js';
 import { createSecretBox } from '../../../apps/server/src/security/secret-box.js';
-import { startTestSimulator, type TestSimulator } from '../../../apps/server/test/support/onss-simulator.js';
+import {
+  startTestSimulator,
+  type SimulatorClient,
+} from '../../../apps/server/test/support/onss-simulator.js';
 import { clockWorldDeclaration } from '../../../apps/server/test/support/onss-world.js';
 import {
   findPostgresBinDir,
@@ -50,7 +53,7 @@ export async function createDatabase(cluster: { url(name: string): string }, nam
 /** Registers the company as an ONSS client of the simulator and stores its key sealed, as the PUT route does. */
 export async function connect(
   client: pg.Client,
-  simulator: TestSimulator,
+  simulator: SimulatorClient,
   tenantId: string,
   clientId: string,
 ) {

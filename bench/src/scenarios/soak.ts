@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startTestSimulator } from '../../../apps/server/test/support/onss-simulator.js';
 import { clockWorldDeclaration } from '../../../apps/server/test/support/onss-world.js';
 import {
   findPostgresBinDir,
@@ -10,6 +9,7 @@ import {
 } from '../../../apps/server/test/support/postgres-cluster.js';
 import { startCpuMeter } from '../cpu-meter.js';
 import { LoadClient } from '../http-client.js';
+import { startSimulatorProcess } from '../simulator-process.js';
 import type { ScenarioResult } from '../report.js';
 import { percentile, seed, startServer } from './ingestion.js';
 import { connect, createDatabase } from './onss.js';
@@ -38,8 +38,8 @@ export interface SoakSample {
   /** Registered at ONSS, validity not fetched yet (the reconciliation's backlog). */
   awaitingValidity: number;
   /**
-   * The server's event-loop lag (p99, ms) and this process's own (the load generator and the
-   * simulator share it): a latency that grows while the server's loop stays prompt lies elsewhere.
+   * The server's event-loop lag (p99, ms) and the load generator's own: a latency that grows while
+   * the server's loop stays prompt lies elsewhere.
    */
   serverLoopLagP99Ms: number;
   loadLoopDelayP99Ms: number;
@@ -178,9 +178,13 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
   // The first fifth (at least 20 s, at most 3 minutes): JIT, pools and caches filling up.
   const warmUpSeconds = Math.min(180, Math.max(20, (durationMs / 1000) * 0.2));
 
-  const cluster = await startThrowawayCluster(binDir);
-  // Validation after 2 s, as the simulator's default: the worker's reconciliation runs too.
-  const simulator = await startTestSimulator({ settings: { validationDelayMs: 2_000 } });
+  // Validation after 2 s, as the simulator's default: the worker's reconciliation runs too. In its
+  // own process, as ONSS is: the load generator's delays are then its own.
+  const simulator = await startSimulatorProcess({ validationDelayMs: 2_000 });
+  const cluster = await startThrowawayCluster(binDir).catch(async (error: unknown) => {
+    await simulator.stop();
+    throw error;
+  });
   const { url, client } = await createDatabase(cluster, 'soak');
   const samples: SoakSample[] = [];
   try {
@@ -371,7 +375,7 @@ export async function soakScenario({ quick }: { quick: boolean }): Promise<Scena
     }
   } finally {
     await client.end();
-    await simulator.close();
+    await simulator.stop();
     await cluster.stop();
   }
 }

@@ -10,6 +10,15 @@ export function containsPattern(text: string): string {
   return `%${escapeLike(text)}%`;
 }
 
+/**
+ * A `uuid[]` parameter, sent as one array literal (both drivers take it). PostgreSQL estimates an
+ * `unnest` of it by its real length when planning, where a jsonb_to_recordset is guessed at 100
+ * rows: the guess that made it scan whole tables to join a handful of rows.
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
 /** Rows to skip for a 1-based page. */
 export function pageOffset(page: number, pageSize: number): number {
   return (page - 1) * pageSize;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
+import { uuidArray } from '../../db/query-helpers.js';
 import type { Db } from '../../db/client.js';
 import {
   agents,
@@ -67,18 +68,9 @@ export interface AgentClaim {
   eventId: string;
 }
 
-const claimsJson = (claims: readonly AgentClaim[]) =>
-  JSON.stringify(
-    claims.map((claim) => ({
-      tenant_id: claim.tenantId,
-      agent_id: claim.agentId,
-      task_id: claim.taskId,
-      event_id: claim.eventId,
-    })),
-  );
-
+// One array per column: PostgreSQL plans the join with the group's real size (see `uuidArray`).
 const claimSource = (claims: readonly AgentClaim[]) =>
-  sql`jsonb_to_recordset(${claimsJson(claims)}::jsonb) as claim(tenant_id uuid, agent_id uuid, task_id uuid, event_id uuid)`;
+  sql`unnest(${uuidArray(claims.map((claim) => claim.tenantId))}, ${uuidArray(claims.map((claim) => claim.agentId))}, ${uuidArray(claims.map((claim) => claim.taskId))}, ${uuidArray(claims.map((claim) => claim.eventId))}) as claim(tenant_id, agent_id, task_id, event_id)`;
 
 /**
  * `lockAgent` for a group of registrations of different agents (one each): the locks are taken in
@@ -127,8 +119,8 @@ export async function lockAgents(tx: Db, claims: readonly AgentClaim[]) {
  * is already stored (a replay).
  */
 export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) {
-  // Per agent of the group (lateral), from the partial index: a semi-join planned for the 100 rows
-  // PostgreSQL guesses a jsonb_to_recordset holds read every session of the company instead.
+  // Per agent of the group (lateral), from the partial index: whatever the planner guesses of the
+  // group's size, it never reads every session of the company to find a few.
   const unfinished = tx
     .select()
     .from(workSessions)

@@ -2,7 +2,7 @@ import { REGISTRATION_COUNT_CAP, type RegistrationListQuery } from '@ciao/domain
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { containsPattern, pageOffset } from '../../db/query-helpers.js';
+import { containsPattern, pageOffset, uuidArray } from '../../db/query-helpers.js';
 import {
   agents,
   anomalies,
@@ -99,8 +99,6 @@ export interface NarrowedFilters {
 // at once: the sub-query form serves better than a long list.
 const MAX_NARROWED_AGENTS = 1_000;
 const MAX_NARROWED_EVENTS = 20_000;
-
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 function agentSearch(tenantId: string, q: string) {
   const pattern = containsPattern(q);
