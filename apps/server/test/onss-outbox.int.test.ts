@@ -10,6 +10,7 @@ import {
   type TestSimulator,
 } from './support/onss-simulator.js';
 import { clockWorldDeclaration, createOnssWorld } from './support/onss-world.js';
+import { webSessionFor } from './support/factories.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const VALIDATION_DELAY_MS = 60_000;
@@ -271,6 +272,22 @@ describe('ONSS outbox worker against the simulator over HTTP', () => {
       subject.clock.advance(2 * 60 * 60_000);
       await worker.reconcileDue();
       expect(reads).toHaveLength(asked);
+
+      // An administrator sends it again: ONSS is asked first, and as it does have this In/Out
+      // (only the id was wrong), its registration is taken instead of declaring it twice.
+      const { session } = await webSessionFor(subject.app, world.tenant.id, 'ADMIN');
+      const retried = await subject.app.inject({
+        method: 'POST',
+        url: `/api/onss-registrations/${lost}/retry`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      });
+      expect(retried.statusCode, retried.body).toBe(200);
+      const atOnssBefore = (await receivedCalls(simulator, world.clientId)).length;
+      expect((await worker.sendDue()).registered).toBe(1);
+      expect(await receivedCalls(simulator, world.clientId)).toHaveLength(atOnssBefore);
+      const found = await row(lost);
+      expect(found.status).toBe('registered');
+      expect(found.onssId).not.toBe('PR-unknown-to-onss');
     } finally {
       simulator.app.server.off('request', countRead);
     }

@@ -231,7 +231,8 @@ export async function recordValidities(
 
 /**
  * Registered rows ONSS will not tell about any more (a read of their id keeps answering a 4xx):
- * needs_attention with the reason, for a person to check at ONSS; no longer asked.
+ * needs_attention with the reason, for a person to check at ONSS; no longer asked. Their outcome
+ * counts as unknown, so that sending one again asks ONSS first and never declares it twice.
  */
 export async function setAsideUntoldValidities(
   db: Db,
@@ -243,7 +244,8 @@ export async function setAsideUntoldValidities(
   const at = now.toISOString();
   await db.execute(sql`
     update onss_registrations as r set
-      status = 'needs_attention', last_error = v.error, next_attempt_at = null, updated_at = ${at}::timestamptz
+      status = 'needs_attention', outcome_unknown = true, last_error = v.error, next_attempt_at = null,
+      updated_at = ${at}::timestamptz
     from jsonb_to_recordset(${values}::jsonb) as v(id uuid, error text)
     where r.id = v.id and r.status = 'registered'`);
 }
