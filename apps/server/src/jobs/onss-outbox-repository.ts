@@ -51,10 +51,6 @@ export async function claimDueRows(
   }));
 }
 
-/** Only rows still claimed by this pass are written: a row reclaimed meanwhile is not overwritten. */
-const stillClaimed = (id: string) =>
-  and(eq(onssRegistrations.id, id), eq(onssRegistrations.status, 'sending'));
-
 /** What ONSS answered for one claimed row: created (with its id) or refused at registration. */
 export type RegistrationOutcome =
   | { id: string; created: true; onssId: string; remarks: string[] }
@@ -101,26 +97,46 @@ export async function recordRegistrationOutcomes(
   }
 }
 
-/** A failed attempt: retried at `nextAttemptAt`, or set aside for a person when `nextAttemptAt` is null. */
-export async function markAttemptFailed(
+/** A failed attempt of one row: retried at `nextAttemptAt`, or set aside for a person when null. */
+export interface AttemptFailure {
+  id: string;
+  error: string;
+  nextAttemptAt: Date | null;
+  countsAsAttempt: boolean;
+  outcomeUnknown: boolean;
+}
+
+/**
+ * Records failed attempts in one statement (a failed call carries up to 200 rows: one update per
+ * row made an ONSS outage cost the database more than the registrations). Only rows still claimed
+ * ("sending") are written: a row reclaimed meanwhile is not overwritten.
+ */
+export async function markAttemptsFailed(
   db: Db,
-  id: string,
-  outcome: { error: string; nextAttemptAt: Date | null; countsAsAttempt: boolean; outcomeUnknown: boolean },
+  failures: readonly AttemptFailure[],
   now: Date,
 ): Promise<void> {
-  await db
-    .update(onssRegistrations)
-    .set({
-      status: outcome.nextAttemptAt ? 'send_failing' : 'needs_attention',
-      outcomeUnknown: outcome.outcomeUnknown,
-      attempts: outcome.countsAsAttempt ? sql`${onssRegistrations.attempts} + 1` : onssRegistrations.attempts,
-      nextAttemptAt: outcome.nextAttemptAt,
-      claimedUntil: null,
-      lastError: outcome.error.slice(0, 2000),
-      sentAt: now,
-      updatedAt: now,
-    })
-    .where(stillClaimed(id));
+  if (failures.length === 0) return;
+  const values = JSON.stringify(
+    failures.map((failure) => ({
+      id: failure.id,
+      error: failure.error.slice(0, 2000),
+      next_attempt_at: failure.nextAttemptAt?.toISOString() ?? null,
+      counts: failure.countsAsAttempt,
+      outcome_unknown: failure.outcomeUnknown,
+    })),
+  );
+  const at = now.toISOString();
+  await db.execute(sql`
+    update onss_registrations as r set
+      status = case when v.next_attempt_at is null then 'needs_attention' else 'send_failing' end,
+      outcome_unknown = v.outcome_unknown,
+      attempts = r.attempts + case when v.counts then 1 else 0 end,
+      next_attempt_at = v.next_attempt_at, claimed_until = null, last_error = v.error,
+      sent_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
+    from jsonb_to_recordset(${values}::jsonb)
+      as v(id uuid, error text, next_attempt_at timestamptz, counts boolean, outcome_unknown boolean)
+    where r.id = v.id and r.status = 'sending'`);
 }
 
 /** Puts claimed rows back untouched (circuit open): they keep their status word and attempts. */

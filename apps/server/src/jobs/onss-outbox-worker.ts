@@ -17,7 +17,8 @@ import { findOnssConnection, tenantOnssClient } from '../onss/tenant-onss-client
 import { CircuitBreakers } from './onss-circuit-breaker.js';
 import {
   claimDueRows,
-  markAttemptFailed,
+  markAttemptsFailed,
+  type AttemptFailure,
   claimValidityChecks,
   postponeValidityChecks,
   recordRegistrationOutcomes,
@@ -151,7 +152,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     // the "same declaration" remark). Such rows are marked, like a dead process's, so that the next
     // attempt asks ONSS first.
     const outcomeUnknown = error.details.outcomeUnknown === true;
-    for (const row of rows) {
+    const failures = rows.map((row): AttemptFailure => {
       const attempts = row.attempts + 1;
       const giveUp = error.kind === 'permanent' || attempts >= maxAttempts;
       let message = error.message;
@@ -159,20 +160,17 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         message = `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${error.message} (gave up after ${attempts} attempts)`;
       else if (giveUp && error.kind !== 'permanent')
         message = `${error.message} (gave up after ${attempts} attempts)`;
-      await markAttemptFailed(
-        ctx.db,
-        row.id,
-        {
-          error: message,
-          nextAttemptAt: giveUp ? null : nextAttempt(row.attempts, error.details.retryAfterMs, now),
-          countsAsAttempt: true,
-          outcomeUnknown,
-        },
-        now,
-      );
       if (giveUp) summary.needsAttention += 1;
       else summary.retrying += 1;
-    }
+      return {
+        id: row.id,
+        error: message,
+        nextAttemptAt: giveUp ? null : nextAttempt(row.attempts, error.details.retryAfterMs, now),
+        countsAsAttempt: true,
+        outcomeUnknown,
+      };
+    });
+    await markAttemptsFailed(ctx.db, failures, now);
   };
 
   const sendChunk = async (
@@ -223,16 +221,18 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
       const askedAt = ctx.now();
       if (!circuits.tryAcquire(endpointKey, askedAt.getTime())) {
         // ONSS is resting: ask it when the circuit allows, still without sending blind.
-        await markAttemptFailed(
+        await markAttemptsFailed(
           ctx.db,
-          row.id,
-          {
-            error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
-            nextAttemptAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
-            // Counted, so that the wait grows while ONSS stays unable to answer.
-            countsAsAttempt: true,
-            outcomeUnknown: true,
-          },
+          [
+            {
+              id: row.id,
+              error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
+              nextAttemptAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
+              // Counted, so that the wait grows while ONSS stays unable to answer.
+              countsAsAttempt: true,
+              outcomeUnknown: true,
+            },
+          ],
           askedAt,
         );
         summary.retrying += 1;
@@ -272,30 +272,34 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         const now = ctx.now();
         if (failure.kind === 'permanent' || row.attempts + 1 >= maxAttempts) {
           // Its fate at ONSS stays unknown: a person checks ONSS before anything is sent again.
-          await markAttemptFailed(
+          await markAttemptsFailed(
             ctx.db,
-            row.id,
-            {
-              error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
-              nextAttemptAt: null,
-              countsAsAttempt: true,
-              outcomeUnknown: true,
-            },
+            [
+              {
+                id: row.id,
+                error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
+                nextAttemptAt: null,
+                countsAsAttempt: true,
+                outcomeUnknown: true,
+              },
+            ],
             now,
           );
           summary.needsAttention += 1;
           continue;
         }
         // Never sent blind: the row stays marked, and ONSS is asked again at the next attempt.
-        await markAttemptFailed(
+        await markAttemptsFailed(
           ctx.db,
-          row.id,
-          {
-            error: failure.message,
-            nextAttemptAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now),
-            countsAsAttempt: true,
-            outcomeUnknown: true,
-          },
+          [
+            {
+              id: row.id,
+              error: failure.message,
+              nextAttemptAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now),
+              countsAsAttempt: true,
+              outcomeUnknown: true,
+            },
+          ],
           now,
         );
         summary.retrying += 1;
@@ -307,20 +311,17 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
   const sendTenant = async (tenantId: string, claimed: ClaimedRow[], summary: OnssPassSummary) => {
     const built = await clientFor(tenantId);
     if (!built.ok) {
-      const now = ctx.now();
-      for (const row of claimed) {
-        await markAttemptFailed(
-          ctx.db,
-          row.id,
-          {
-            error: built.reason,
-            nextAttemptAt: null,
-            countsAsAttempt: false,
-            outcomeUnknown: row.interrupted,
-          },
-          now,
-        );
-      }
+      await markAttemptsFailed(
+        ctx.db,
+        claimed.map((row) => ({
+          id: row.id,
+          error: built.reason,
+          nextAttemptAt: null,
+          countsAsAttempt: false,
+          outcomeUnknown: row.interrupted,
+        })),
+        ctx.now(),
+      );
       summary.needsAttention += claimed.length;
       return;
     }
