@@ -68,6 +68,8 @@ export interface AppDependencies {
   metricsToken?: string;
   /** Where background exports write their files; a directory of the system's temp dir by default. */
   exportsDir?: string;
+  /** Groups of registrations written at once on PostgreSQL (`CLOCK_WRITE_CONCURRENCY`). */
+  clockWriteConcurrency?: number;
 }
 
 declare module 'fastify' {
@@ -95,6 +97,7 @@ export async function buildApp({
   onssSimulatorUrl = 'http://127.0.0.1:3900',
   metricsToken,
   exportsDir = path.join(os.tmpdir(), `ciao-exports-${process.pid}`),
+  clockWriteConcurrency = 2,
 }: AppDependencies) {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -129,6 +132,7 @@ export async function buildApp({
     apiKeyRateLimiter: new ApiKeyRateLimiter(),
     metrics: createMetrics(),
     exportsDir,
+    clockWriteConcurrency,
   };
   app.decorate('ctx', ctx);
   trackRouteAccess(app, app.routeRegistry);

@@ -53,6 +53,16 @@ const environmentSchema = z.object({
     .int()
     .min(5, 'must be at least 5 (longer than an ONSS call)')
     .default(120),
+  /**
+   * Groups of registrations written at once (PostgreSQL; group commit). Fewer, larger groups cost
+   * less CPU per registration; more keep registrations flowing while one group waits on a lock.
+   */
+  CLOCK_WRITE_CONCURRENCY: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(16, 'must be at most 16 (each group holds a database connection)')
+    .default(2),
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number({ message: 'must be a number of bytes' })
@@ -133,6 +143,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       url: env.ONSS_SIMULATOR_URL ?? `http://127.0.0.1:${env.ONSS_SIMULATOR_PORT}`,
     },
     onssClaimTtlMs: env.ONSS_CLAIM_SECONDS * 1000,
+    clockWriteConcurrency: env.CLOCK_WRITE_CONCURRENCY,
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     minimumAgentAppVersion: env.MINIMUM_AGENT_APP_VERSION,

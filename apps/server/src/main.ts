@@ -112,6 +112,7 @@ async function main() {
       onssSimulatorUrl: demo.simulatorUrl ?? config.onssSimulator.url,
       metricsToken: config.metricsToken,
       exportsDir: path.join(config.dataDir, 'exports'),
+      clockWriteConcurrency: config.clockWriteConcurrency,
     });
     await app.listen({ port: config.port, host: config.host });
     stopAnomalyScheduler = startAnomalyScheduler(app.ctx, { logger: app.log });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { clockEventInput } from '@ciao/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditLog, clockEvents, onssRegistrations, workSessions } from '../src/db/schema/index.js';
 import { clockEventGroupCommit } from '../src/features/clock/clock-event-group-commit.js';
 import { createClockWorld } from './support/clock-world.js';
@@ -116,6 +116,30 @@ describe('registrations of many agents at once', () => {
     const [session] = await db().select().from(workSessions).where(eq(workSessions.agentId, world.agent.id));
     expect(session).toMatchObject({ state: 'ON_BREAK', workedSeconds: 600, breakCount: 1 });
   });
+
+  it.runIf(inject('databaseKind') === 'postgres')(
+    'keeps registering other agents while a group waits on an agent another transaction holds',
+    async () => {
+      const [held, free] = await Promise.all([createClockWorld(subject.app), createClockWorld(subject.app)]);
+      // Another writer (an import, an administrator's edit) holds the agent's row.
+      const other = await subject.database.pool!.connect();
+      try {
+        await other.query('begin');
+        await other.query('select id from agents where id = $1 for update', [held.agent.id]);
+        const waiting = held.send(held.event('ARRIVE', { deviceTime: held.minutesAgo(2) }));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // The second group slot (CLOCK_WRITE_CONCURRENCY, 2 by default) still writes.
+        const answered = await free.send(free.event('ARRIVE', { deviceTime: free.minutesAgo(2) }));
+        expect(answered.statusCode, answered.body).toBe(201);
+        await other.query('commit');
+        const released = await waiting;
+        expect(released.statusCode, released.body).toBe(201);
+      } finally {
+        await other.query('rollback').catch(() => {});
+        other.release();
+      }
+    },
+  );
 
   it('refuses a registration for a task of another company as not found, without touching the others', async () => {
     const [world, other] = await Promise.all([createClockWorld(subject.app), createClockWorld(subject.app)]);

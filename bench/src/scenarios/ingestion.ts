@@ -120,6 +120,31 @@ async function ingest(
   };
 }
 
+/**
+ * The machine's HTTP floor: the same 50 devices and client asking for nothing (`GET /health/live`,
+ * no database). What a request costs the server and the load generator before any work is done:
+ * the part of a registration's budget no change to the registration can win back.
+ */
+async function httpFloor(server: { base: string; pid: number }, seconds: number) {
+  const client = new LoadClient(server.base);
+  let count = 0;
+  let errors = 0;
+  const cpu = startCpuMeter(server.pid, undefined);
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      while (performance.now() < deadline) {
+        if ((await client.get('/health/live')).status !== 200) errors += 1;
+        count += 1;
+      }
+    }),
+  );
+  const cpuMs = cpu.stop(count);
+  client.close();
+  if (errors > 0) throw new Error(`${errors} GET /health/live failed`);
+  return { requestsPerSecond: count / seconds, count, cpuMs };
+}
+
 /** Where each registration's CPU goes: on two shared cores, the rate is about 2,000 ms ÷ the sum. */
 function cpuRows(cpu: CpuShare, runs: number): ScenarioResult[] {
   const row = (metric: string, value: number): ScenarioResult => ({
@@ -238,6 +263,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
       const first = await ingest(server, world, seconds, dayStart, cluster.dataDir);
       const raw = await baseline(url, world, seconds, dayStart + 3 * 86_400_000);
       const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
+      const floor = await httpFloor(server, seconds);
       results.push(
         {
           scenario: 'ingestion',
@@ -266,6 +292,27 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
           target: '< 50 ms',
         },
         ...cpuRows(first.cpuMs, first.count),
+        {
+          scenario: 'ingestion',
+          metric: 'HTTP floor: GET /health/live (no database), 50 devices',
+          value: floor.requestsPerSecond,
+          unit: '/s',
+          runs: floor.count,
+        },
+        {
+          scenario: 'ingestion',
+          metric: 'HTTP floor, CPU per request: server process',
+          value: floor.cpuMs.server,
+          unit: 'ms',
+          runs: floor.count,
+        },
+        {
+          scenario: 'ingestion',
+          metric: 'HTTP floor, CPU per request: load generator',
+          value: floor.cpuMs.loadGenerator,
+          unit: 'ms',
+          runs: floor.count,
+        },
         {
           scenario: 'ingestion',
           metric: '1,000-event offline sync (2 × 500)',

@@ -23,6 +23,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Where background exports write their files (`<data dir>/exports`), one directory per company. */
   exportsDir: string;
+  /** Groups of registrations written at once on PostgreSQL (group commit). */
+  clockWriteConcurrency: number;
 }
 
 export interface SessionPolicy {

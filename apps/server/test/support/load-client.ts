@@ -32,16 +32,25 @@ export class LoadClient {
   }
 
   post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    const payload = Buffer.from(JSON.stringify(body));
+    return this.#send('POST', path, Buffer.from(JSON.stringify(body)), headers);
+  }
+
+  get(path: string, headers: Record<string, string> = {}) {
+    return this.#send('GET', path, undefined, headers);
+  }
+
+  #send(method: string, path: string, payload: Buffer | undefined, headers: Record<string, string>) {
     return new Promise<LoadResponse>((resolve, reject) => {
       const request = http.request(
         {
           agent: this.#agent,
           host: this.#url.hostname,
           port: this.#url.port,
-          method: 'POST',
+          method,
           path,
-          headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
+          headers: payload
+            ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length }
+            : headers,
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -204,15 +204,16 @@ export class ClockEventGroupCommit {
 const groupCommits = new WeakMap<AppContext, ClockEventGroupCommit>();
 
 /**
- * The app's group commit. PGlite runs one transaction at a time anyway; on PostgreSQL a few groups
- * overlap (one writing while the next locks and reads), which keeps the server and the database
- * busy at once without holding many connections.
+ * The app's group commit. PGlite runs one transaction at a time anyway; on PostgreSQL
+ * `clockWriteConcurrency` groups overlap (one writing while the next locks and reads). Fewer groups
+ * are larger and cost less CPU per registration (docs/performance.md); a second one keeps
+ * registrations flowing while a group waits on an agent another transaction holds.
  */
 export function clockEventGroupCommit(ctx: AppContext): ClockEventGroupCommit {
   let groupCommit = groupCommits.get(ctx);
   if (!groupCommit) {
     groupCommit = new ClockEventGroupCommit(ctx, {
-      concurrentGroups: ctx.database.kind === 'postgres' ? 4 : 1,
+      concurrentGroups: ctx.database.kind === 'postgres' ? ctx.clockWriteConcurrency : 1,
       groupSize: 64,
     });
     groupCommits.set(ctx, groupCommit);
