@@ -212,6 +212,7 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
     summary: OnssPassSummary,
   ): Promise<ClaimedRow[]> => {
     const toSend: ClaimedRow[] = [];
+    const failures: AttemptFailure[] = [];
     for (const row of rows) {
       if (!row.interrupted) {
         toSend.push(row);
@@ -221,20 +222,14 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
       const askedAt = ctx.now();
       if (!circuits.tryAcquire(endpointKey, askedAt.getTime())) {
         // ONSS is resting: ask it when the circuit allows, still without sending blind.
-        await markAttemptsFailed(
-          ctx.db,
-          [
-            {
-              id: row.id,
-              error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
-              nextAttemptAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
-              // Counted, so that the wait grows while ONSS stays unable to answer.
-              countsAsAttempt: true,
-              outcomeUnknown: true,
-            },
-          ],
-          askedAt,
-        );
+        failures.push({
+          id: row.id,
+          error: 'ONSS not asked yet: too many failed calls, waiting before trying again',
+          nextAttemptAt: new Date(circuits.retryAt(endpointKey, askedAt.getTime())),
+          // Counted, so that the wait grows while ONSS stays unable to answer.
+          countsAsAttempt: true,
+          outcomeUnknown: true,
+        });
         summary.retrying += 1;
         continue;
       }
@@ -272,39 +267,28 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         const now = ctx.now();
         if (failure.kind === 'permanent' || row.attempts + 1 >= maxAttempts) {
           // Its fate at ONSS stays unknown: a person checks ONSS before anything is sent again.
-          await markAttemptsFailed(
-            ctx.db,
-            [
-              {
-                id: row.id,
-                error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
-                nextAttemptAt: null,
-                countsAsAttempt: true,
-                outcomeUnknown: true,
-              },
-            ],
-            now,
-          );
+          failures.push({
+            id: row.id,
+            error: `Unknown whether ONSS received this registration (check at ONSS before sending it again): ${failure.message}`,
+            nextAttemptAt: null,
+            countsAsAttempt: true,
+            outcomeUnknown: true,
+          });
           summary.needsAttention += 1;
           continue;
         }
         // Never sent blind: the row stays marked, and ONSS is asked again at the next attempt.
-        await markAttemptsFailed(
-          ctx.db,
-          [
-            {
-              id: row.id,
-              error: failure.message,
-              nextAttemptAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now),
-              countsAsAttempt: true,
-              outcomeUnknown: true,
-            },
-          ],
-          now,
-        );
+        failures.push({
+          id: row.id,
+          error: failure.message,
+          nextAttemptAt: nextAttempt(row.attempts, failure.details.retryAfterMs, now),
+          countsAsAttempt: true,
+          outcomeUnknown: true,
+        });
         summary.retrying += 1;
       }
     }
+    await markAttemptsFailed(ctx.db, failures, ctx.now());
     return toSend;
   };
 
