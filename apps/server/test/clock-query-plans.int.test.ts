@@ -78,7 +78,7 @@ describe('what a registration reads of the history', () => {
       ...(await recorded((recorder) => readAgentProgress(recorder, tenantId, agentId, claim.eventId))),
     ];
     const queries = statements.filter((statement) => !/^(begin|commit)/i.test(statement.text));
-    expect(queries).toHaveLength(4);
+    expect(queries).toHaveLength(3);
     for (const statement of queries) {
       const text = await plan(statement);
       expect(text, text).not.toMatch(/Seq Scan on (clock_events|work_sessions|agents)/);

@@ -114,9 +114,9 @@ export async function lockAgents(tx: Db, claims: readonly AgentClaim[]) {
 }
 
 /**
- * `readAgentProgress` for a group, in two statements whatever its size: the unfinished sessions of
- * its agents, then per agent the time of its latest registration and whether the group's event id
- * is already stored (a replay).
+ * `readAgentProgress` for a group, in one statement whatever its size: per agent, the time of its
+ * latest registration, whether the group's event id is already stored (a replay) and its
+ * unfinished sessions (a row per session; one with no session when it has none).
  */
 export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) {
   // Per agent of the group (lateral), from the partial index: whatever the planner guesses of the
@@ -131,11 +131,7 @@ export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) 
       ),
     )
     .as('unfinished');
-  const sessions = await tx
-    .select(unfinished._.selectedFields)
-    .from(claimSource(claims))
-    .innerJoinLateral(unfinished, sql`true`);
-  const latest = await tx
+  const rows = await tx
     .select({
       agentId: sql<string>`claim.agent_id`,
       latestEventTime: sql<Date | null>`(
@@ -147,9 +143,15 @@ export async function readAgentsProgress(tx: Db, claims: readonly AgentClaim[]) 
       eventAlreadyStored: sql<boolean>`coalesce((
         select true from ${clockEvents} where ${clockEvents.tenantId} = claim.tenant_id and ${clockEvents.id} = claim.event_id limit 1
       ), false)`,
+      session: unfinished._.selectedFields,
     })
-    .from(claimSource(claims));
-  return { sessions, latest };
+    .from(claimSource(claims))
+    .leftJoinLateral(unfinished, sql`true`);
+  const latest = new Map(rows.map(({ session: _session, ...row }) => [row.agentId, row]));
+  return {
+    sessions: rows.flatMap((row) => (row.session ? [row.session] : [])),
+    latest: [...latest.values()],
+  };
 }
 
 export async function findClockEvent(tx: Db, tenantId: string, id: string) {
