@@ -77,6 +77,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
 async function ingest(
   server: { base: string; pid?: number },
   world: World,
+  devices: World['agents'],
   seconds: number,
   startAt: number,
   postgresDataDir?: string,
@@ -87,7 +88,7 @@ async function ingest(
   const cpu = startCpuMeter(server.pid, postgresDataDir);
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
-    world.agents.slice(0, 50).map(async (agent, index) => {
+    devices.map(async (agent, index) => {
       let step = 0;
       while (performance.now() < deadline) {
         const body = {
@@ -254,8 +255,12 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
     const client = new pg.Client({ connectionString: url });
     client.on('error', () => {});
     await client.connect();
-    // 50 devices for the load, one more agent for the offline sync.
-    const world = await seed(client, 51);
+    // 50 devices for the first load, 50 others for the load after the history (each starts off
+    // duty: the first load leaves its agents at work or on a break, and their next arrival would
+    // be refused), one more agent for the offline sync.
+    const world = await seed(client, 101);
+    const firstDevices = world.agents.slice(0, 50);
+    const laterDevices = world.agents.slice(50, 100);
     // Statistics, as autovacuum keeps them on a live database: a never-analysed table is planned
     // from guesses (the first phase ran 20–35 % slower than the one after the history's analyse).
     await client.query('analyze');
@@ -263,7 +268,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
 
     const server = await startServer(url);
     try {
-      const first = await ingest(server, world, seconds, dayStart, cluster.dataDir);
+      const first = await ingest(server, world, firstDevices, seconds, dayStart, cluster.dataDir);
       const raw = await baseline(url, world, seconds, dayStart + 3 * 86_400_000);
       const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
       const floor = await httpFloor(server, seconds);
@@ -336,7 +341,16 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
     await client.end();
     const again = await startServer(url);
     try {
-      const loaded = await ingest(again, world, seconds, dayStart + 4 * 86_400_000, cluster.dataDir);
+      const loaded = await ingest(
+        again,
+        world,
+        laterDevices,
+        seconds,
+        dayStart + 4 * 86_400_000,
+        cluster.dataDir,
+      );
+      if (loaded.errors > 0)
+        throw new Error(`${loaded.errors} registrations were not accepted after the history`);
       const label = `${(historyRows / 1_000_000).toLocaleString('en')} M past registrations`;
       results.push(
         {
