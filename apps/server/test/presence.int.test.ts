@@ -90,6 +90,13 @@ describe('live presence board', () => {
     const justStarted = await addTask(subject, world, 'Lobby', '06:25', '07:30');
     const awaited = await addAgent(subject, world, justStarted.id, 'Emma');
     const { session } = await webSessionFor(subject.app, world.tenant.id, 'SUPERVISOR');
+    // Linked this morning (the test's clock), not at the real time the rows were written: run
+    // between midnight and 06:00 in Brussels, the real time came before the previous day's slot,
+    // and the no-show rule rightly counted every agent absent on that day too.
+    await subject.app.ctx.db
+      .update(taskAgents)
+      .set({ createdAt: new Date(subject.clock.now().getTime() - 60 * 60_000) })
+      .where(eq(taskAgents.tenantId, world.tenant.id));
 
     const snapshot = await read(session);
     expect(snapshot).toMatchObject({
