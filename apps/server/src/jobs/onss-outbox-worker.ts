@@ -477,26 +477,25 @@ export function createOnssOutbox(ctx: AppContext, options: OnssOutboxOptions = {
         if (state.validity === 'refused') summary.refusedOnValidation += 1;
       }
       await recordValidities(ctx.db, outcomes, ctx.now());
-      const setAside = asked.filter(
-        (row) =>
-          read.untold.has(row.id) &&
-          ctx.now().getTime() - (row.registeredAt ?? ctx.now()).getTime() > UNKNOWN_TO_ONSS_GRACE_MS,
-      );
+      const now = ctx.now();
+      const overdue = (row: OutboxRow) =>
+        now.getTime() - (row.registeredAt ?? now).getTime() > UNKNOWN_TO_ONSS_GRACE_MS;
+      const untold = asked.filter((row) => read.untold.has(row.id));
+      const setAside = untold.filter(overdue);
       await setAsideUntoldValidities(
         ctx.db,
         setAside.map((row) => ({
           id: row.id,
           error: `ONSS no longer tells the validity of registration ${row.onssId}: ${read.untold.get(row.id)}. Check it at ONSS; send it again if ONSS does not have it.`,
         })),
-        ctx.now(),
+        now,
       );
       summary.needsAttention += setAside.length;
       // Rows not asked (ONSS resting) keep their lease: asked again when it ends.
-      const stillPending = asked.filter(
-        (row) =>
-          (found.get(row.onssId!)?.validity === 'pending' || read.untold.has(row.id)) &&
-          !setAside.includes(row),
-      );
+      const stillPending = [
+        ...asked.filter((row) => found.get(row.onssId!)?.validity === 'pending'),
+        ...untold.filter((row) => !overdue(row)),
+      ];
       await postponeValidityChecks(
         ctx.db,
         stillPending.map((row) => row.id),
