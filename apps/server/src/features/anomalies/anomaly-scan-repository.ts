@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, min, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, min, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agents,
+  anomalies,
   clockEvents,
   correctionRequestItems,
   correctionRequests,
@@ -120,12 +121,31 @@ export async function findExpectedAttendance(db: Db, tenantId: string) {
     );
 }
 
-/** ONSS registrations in some statuses made in a time range, with their task and session. */
+/**
+ * ONSS registrations in some statuses made in a time range, with their task and session, left out
+ * those whose cause already has its anomaly (`onssCandidates`: ONSS_REFUSED for a refused one,
+ * ONSS_NOT_CONFIRMED for the others), whatever its status: the scan runs every minute, and a
+ * company without a working ONSS connection keeps weeks of unconfirmed rows.
+ */
 export async function findOnssRegistrations(
   db: Db,
   tenantId: string,
   filter: { statuses: readonly string[]; registeredFrom: Date; registeredBefore: Date },
 ) {
+  // Each row's registration by its primary key (a lateral with a limit is never turned into a join):
+  // joined as a whole, thousands of unconfirmed rows made PostgreSQL hash every registration ever
+  // kept, at each minute's scan.
+  const registration = db
+    .select({ taskId: clockEvents.taskId, workSessionId: clockEvents.workSessionId })
+    .from(clockEvents)
+    .where(
+      and(
+        eq(clockEvents.tenantId, onssRegistrations.tenantId),
+        eq(clockEvents.id, onssRegistrations.clockEventId),
+      ),
+    )
+    .limit(1)
+    .as('registration');
   return db
     .select({
       id: onssRegistrations.id,
@@ -135,23 +155,24 @@ export async function findOnssRegistrations(
       direction: onssRegistrations.direction,
       registrationTime: onssRegistrations.registrationTime,
       clockEventId: onssRegistrations.clockEventId,
-      taskId: clockEvents.taskId,
-      workSessionId: clockEvents.workSessionId,
+      taskId: registration.taskId,
+      workSessionId: registration.workSessionId,
     })
     .from(onssRegistrations)
-    .leftJoin(
-      clockEvents,
-      and(
-        eq(clockEvents.tenantId, onssRegistrations.tenantId),
-        eq(clockEvents.id, onssRegistrations.clockEventId),
-      ),
-    )
+    .leftJoinLateral(registration, sql`true`)
     .where(
       and(
         eq(onssRegistrations.tenantId, tenantId),
         inArray(onssRegistrations.status, [...filter.statuses]),
         gte(onssRegistrations.registrationTime, filter.registeredFrom),
         lt(onssRegistrations.registrationTime, filter.registeredBefore),
+        sql`not exists (
+          select 1 from ${anomalies}
+          where ${anomalies.tenantId} = ${onssRegistrations.tenantId}
+            and ${anomalies.clockEventId} = ${onssRegistrations.clockEventId}
+            and ${anomalies.onssRegistrationId} = ${onssRegistrations.id}
+            and ${anomalies.type} = case when ${onssRegistrations.status} = 'refused' then 'ONSS_REFUSED' else 'ONSS_NOT_CONFIRMED' end
+        )`,
       ),
     );
 }
