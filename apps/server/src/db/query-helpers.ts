@@ -1,4 +1,5 @@
 import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
 
 /** `text` with the `LIKE` wildcards `%`, `_` and the escape `\` taken literally. */
 export function escapeLike(text: string): string {
@@ -50,4 +51,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     if (code === '23505') return constraint === undefined || name === constraint;
   }
   return false;
+}
+
+/** The rows of a raw statement (both drivers answer raw queries with `rows`). */
+export async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
+  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
 }

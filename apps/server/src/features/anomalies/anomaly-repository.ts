@@ -2,7 +2,7 @@ import type { AnomalyListQuery, AnomalyType } from '@ciao/domain';
 import { and, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
-import { pageOffset } from '../../db/query-helpers.js';
+import { pageOffset, rowsOf } from '../../db/query-helpers.js';
 import { agents, anomalies, auditLog, sites, tasks } from '../../db/schema/index.js';
 
 export type NewAnomaly = Omit<typeof anomalies.$inferInsert, 'id' | 'status'>;
@@ -26,24 +26,28 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * statement itself, to be part of a larger write (a registration's).
  */
 export function insertAnomaliesQuery(rows: readonly NewAnomaly[]): SQL {
-  return sql`${insertRowsAsJson(
-    anomalies,
-    rows.map((row) => ({ ...row, status: 'open' })),
-  )} on conflict (tenant_id, dedupe_key) where status <> 'resolved' do nothing`;
+  // One shape for every rule's rows (a no-show has no session, a missed departure no registration):
+  // a JSON insert takes the columns of all rows or refuses.
+  const complete = rows.map((row) => ({
+    ...row,
+    status: 'open',
+    agentId: row.agentId ?? null,
+    siteId: row.siteId ?? null,
+    taskId: row.taskId ?? null,
+    workSessionId: row.workSessionId ?? null,
+    clockEventId: row.clockEventId ?? null,
+    onssRegistrationId: row.onssRegistrationId ?? null,
+    details: row.details ?? {},
+  }));
+  return sql`${insertRowsAsJson(anomalies, complete)} on conflict (tenant_id, dedupe_key) where status <> 'resolved' do nothing`;
 }
 
 export async function insertAnomalies(db: Db, rows: readonly NewAnomaly[]): Promise<number> {
   let opened = 0;
+  // As one JSON document per chunk, not a bound parameter per cell: a scan may open thousands at
+  // once (a company whose ONSS connection broke), and building 14 parameters a row was most of it.
   for (const part of chunks(rows)) {
-    const inserted = await db
-      .insert(anomalies)
-      .values(part.map((row) => ({ ...row, status: 'open' })))
-      .onConflictDoNothing({
-        target: [anomalies.tenantId, anomalies.dedupeKey],
-        where: sql`status <> 'resolved'`,
-      })
-      .returning({ id: anomalies.id });
-    opened += inserted.length;
+    opened += (await rowsOf<{ id: string }>(db, sql`${insertAnomaliesQuery(part)} returning id`)).length;
   }
   return opened;
 }

@@ -1,15 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/query-helpers.js';
 
 interface DepthRow {
   status: string;
   count: number | string;
   oldest_seconds: number | string | null;
-}
-
-// Both drivers answer raw queries with `rows`.
-async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
-  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
 }
 
 const toDepth = (rows: DepthRow[]) =>

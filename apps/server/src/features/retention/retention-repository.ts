@@ -4,6 +4,7 @@
 // data-modifying CTEs (one statement deletes a work session with everything that references it).
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/query-helpers.js';
 import { exportJobs } from '../../db/schema/index.js';
 
 /** ONSS statuses still on their way (the outbox sends or retries them): such a row keeps its data. */
@@ -14,10 +15,6 @@ const ONSS_IN_FLIGHT = sql`('to_send', 'sending', 'send_failing')`;
  * needs_attention registration is an open legal question and is kept until someone settles it.
  */
 const ONSS_SETTLED = sql`('registered', 'validated', 'cancelled', 'not_applicable')`;
-
-async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
-  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-}
 
 async function countOf(db: Db, query: SQL): Promise<number> {
   const [row] = await rowsOf<{ n: number | string }>(db, query);
