@@ -1,5 +1,12 @@
 import { createI18n } from '@ciao/front-common';
-import { catalogues } from './catalogues';
+import fr from './catalogue-fr';
 
 // This app's texts; the shared components' texts come from front-common's `common` namespace.
-export const { i18next, changeLanguage } = createI18n(catalogues);
+// French (the default and the fallback) is bundled; another language is downloaded only when the
+// browser shows it.
+export const { i18next, changeLanguage, ready } = createI18n({
+  fr,
+  nl: () => import('./catalogue-nl'),
+  en: () => import('./catalogue-en'),
+  de: () => import('./catalogue-de'),
+});
