@@ -37,7 +37,11 @@ export function writeReport(fresh: ScenarioResult[], quick: boolean) {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   // Small figures (CPU milliseconds per request) keep two decimals; the rest are whole numbers.
-  const figure = (value: number) => value.toFixed(Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 0);
+  // A figure a short run could not measure (NaN, stored as null in the JSON) reads "n/a".
+  const figure = (value: number | null) =>
+    value === null || !Number.isFinite(value)
+      ? 'n/a'
+      : value.toFixed(Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 0);
   const rows = results.map(
     (result) =>
       `| ${result.scenario} | ${result.metric} | ${figure(result.value)} ${result.unit} | ${result.baseline ? `${result.baseline.label}: ${figure(result.baseline.value)} ${result.unit}` : '—'} | ${result.target ?? '—'} | ${result.runs} |`,

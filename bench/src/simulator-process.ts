@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simulatorClient, type SimulatorClient } from '../../apps/server/test/support/onss-simulator.js';
 import { freePort } from '../../apps/server/test/support/postgres-cluster.js';
+import { waitUntilReady } from './wait-until-ready.js';
 
 const simulatorMain = path.resolve(import.meta.dirname, '../../apps/onss-simulator/dist/main.js');
 
@@ -34,18 +35,7 @@ export async function startSimulatorProcess(settings: {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      if ((await fetch(`${url}/admin/registrations`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt >= 100 || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      throw new Error(`the ONSS simulator did not start on port ${port}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilReady(child, `${url}/admin/registrations`, 'the ONSS simulator', 100);
   return {
     ...simulatorClient(url),
     pid: child.pid!,

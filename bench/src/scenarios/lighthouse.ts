@@ -11,6 +11,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import type { ScenarioResult } from '../report.js';
 import { freePort } from './startup.js';
+import { waitUntilReady } from '../wait-until-ready.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const serverMain = path.join(root, 'apps/server/dist/main.js');
@@ -49,23 +50,14 @@ async function startServer(): Promise<RunningServer> {
     await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`server exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${origin}/health/ready`)).status === 200) return { origin, stop };
-    } catch {
-      // Not listening yet.
-    }
-    if (performance.now() - started > 120_000) {
-      await stop();
-      throw new Error('server not ready within 120 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    // The first start writes the demo data: up to two minutes on a busy machine.
+    await waitUntilReady(child, `${origin}/health/ready`, 'the server', 1200);
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { origin, stop };
 }
 
 async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {

@@ -40,3 +40,4 @@ export {
   type MobileLogin,
   type MobileLoginErrorCode,
 } from './mobile-login.js';
+export { timeOrderedUuid } from './time-ordered-uuid.js';

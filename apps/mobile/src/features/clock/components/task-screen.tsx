@@ -1,4 +1,10 @@
-import { allowedActions, clockActions, distanceMeters, isInsideGeofence } from '@ciao/domain';
+import {
+  allowedActions,
+  clockActions,
+  distanceMeters,
+  isInsideGeofence,
+  timeOrderedUuid,
+} from '@ciao/domain';
 import type { ClockAction } from '@ciao/domain';
 import { formatTime } from '@ciao/front-common';
 import { useEffect, useState } from 'react';
@@ -77,7 +83,8 @@ export function TaskScreen({
       return;
     }
     const at = new Date();
-    const id = crypto.randomUUID();
+    // Time-ordered: the server's registrations index then grows at its end (see timeOrderedUuid).
+    const id = timeOrderedUuid(at.getTime());
     await enqueue({
       id,
       agentId: session.agentId,
