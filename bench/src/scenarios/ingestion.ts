@@ -297,7 +297,7 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
       const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
       const floor = await httpFloor(server, seconds);
       // The reference for the history's effect: the same load again on a server that restarted,
-      // after what the first load left (its registrations waiting for ONSS, their anomalies, open
+      // after what the first load left (its registrations set aside for ONSS, its agents' open
       // sessions), as the load after the history will find it — without the history.
       await server.stop();
       server = await startServer(url);
