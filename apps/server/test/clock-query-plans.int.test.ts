@@ -65,10 +65,10 @@ describe('what registrations and the anomaly scan read of the history', () => {
       select ${tenantId}, gen_random_uuid(), ${agentId}, ${world.task.id}, ${world.task.siteId}, 'ARRIVE', 'IN',
              now() - step * interval '6 hours', now() - step * interval '6 hours', 8, 'history'
       from generate_series(1, 6000) as step`);
-    // And a company of 3,000 agents.
+    // And a company of 3,000 agents (identifiers the world's agent, `A` and four hex digits, never takes).
     await db.execute(sql`
       insert into agents (tenant_id, identifier, first_name, last_name)
-      select ${tenantId}, 'A' || n, 'First' || n, 'Last' || n from generate_series(1, 3000) as n`);
+      select ${tenantId}, 'BULK' || n, 'First' || n, 'Last' || n from generate_series(1, 3000) as n`);
     await db.execute(sql`analyze agents`);
     await db.execute(sql`analyze work_sessions`);
     await db.execute(sql`analyze clock_events`);
