@@ -55,6 +55,7 @@ test('the main screens have no serious accessibility violation on a phone, in Du
   for (const path of ['/', '/agents', '/sites', '/tasks', '/licences']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     await expectAccessible(page);
   }
   await page.getByLabel('Taal', { exact: true }).selectOption('fr');

@@ -53,6 +53,27 @@ describe('createI18n', () => {
     expect(html.lang).toBe('en');
   });
 
+  it('remembers a chosen language before its texts arrive, so a page left meanwhile opens in it', async () => {
+    const saved = new Map<string, string>();
+    vi.stubGlobal('window', {
+      localStorage: { getItem: (key: string) => saved.get(key) ?? null, setItem: saved.set.bind(saved) },
+    });
+    let deliverEn: (catalogue: { default: typeof en }) => void = () => {};
+    const { i18next, changeLanguage, ready } = createI18n({
+      fr,
+      nl,
+      en: () => new Promise((resolve) => (deliverEn = resolve)),
+      de,
+    });
+    await ready;
+    const switching = changeLanguage('en');
+    expect([...saved.values()]).toEqual(['en']);
+    expect(greeting(i18next)).toBe('Hallo');
+    deliverEn({ default: en });
+    await switching;
+    expect(greeting(i18next)).toBe('Hello');
+  });
+
   it('keeps the default language showing when a catalogue cannot be loaded', async () => {
     const { i18next, ready, changeLanguage } = createI18n({
       fr,

@@ -94,8 +94,10 @@ export function createI18n(catalogues: AppCatalogues): AppI18n {
     // A catalogue that cannot be loaded leaves the default language's texts (the fallback) showing.
     ready: load(initial),
     async changeLanguage(language) {
-      await load(language);
+      // Remembered before its texts arrive: a page left or reloaded during the download still opens
+      // in the chosen language.
       saveLanguage(language);
+      await load(language);
       await instance.changeLanguage(language);
     },
   };
