@@ -48,6 +48,31 @@ describe('what registrations and the anomaly scan read of the history', () => {
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   };
 
+  /** The plan a named statement runs with once PostgreSQL settles on its generic plan. */
+  const genericPlan = async ({ text, params }: Statement): Promise<string> => {
+    const steps = async (query: (sql: string, values?: unknown[]) => Promise<{ rows: unknown[] }>) => {
+      await query('set plan_cache_mode = force_generic_plan');
+      await query(`prepare generic_plan_probe as ${text}`);
+      try {
+        // EXPLAIN EXECUTE takes its arguments as literals, not as bound parameters.
+        const literals = params.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ');
+        const { rows } = await query(`explain execute generic_plan_probe(${literals})`);
+        return (rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN']).join('\n');
+      } finally {
+        await query('deallocate generic_plan_probe');
+        await query('reset plan_cache_mode');
+      }
+    };
+    const { database } = subject;
+    if (!database.pool) return steps((sql, values) => database.pglite!.query(sql, values));
+    const client = await database.pool.connect();
+    try {
+      return await steps((sql, values) => client.query(sql, values));
+    } finally {
+      client.release();
+    }
+  };
+
   it('locks the agent and finds sessions, latest registration and replays by index after years of history', async () => {
     const world = await createClockWorld(subject.app);
     const db = subject.app.ctx.db;
@@ -86,6 +111,10 @@ describe('what registrations and the anomaly scan read of the history', () => {
       expect(text, text).not.toMatch(/Seq Scan on (clock_events|work_sessions|agents)/);
       expect(text, text).not.toMatch(/hashed SubPlan/);
     }
+    // The group's lock is a named statement: its generic plan must read by key as well.
+    const lockPlan = await genericPlan(queries[0]!);
+    expect(lockPlan, lockPlan).toMatch(/LockRows/);
+    expect(lockPlan, lockPlan).not.toMatch(/Seq Scan on (agents|task_agents|tasks|sites)/);
 
     // And they still answer right: no unfinished session, the latest registration, not a replay.
     const progress = await readAgentsProgress(db, [claim]);

@@ -174,6 +174,19 @@ function cpuRows(cpu: CpuShare, runs: number): ScenarioResult[] {
   ];
 }
 
+// BENCH_PG_STATEMENTS=1 (with the cluster started with pg_stat_statements, docs/performance.md)
+// prints where PostgreSQL's time went during the first load, statement by statement.
+const statementsWanted = process.env.BENCH_PG_STATEMENTS === '1';
+
+async function printTopStatements(client: pg.Client, registrations: number) {
+  const { rows } = await client.query(`
+    select calls, round(total_exec_time) as exec_ms, round(total_plan_time) as plan_ms, rows,
+           left(regexp_replace(query, '\\s+', ' ', 'g'), 100) as statement
+    from pg_stat_statements order by total_exec_time + total_plan_time desc limit 12`);
+  console.log(`PostgreSQL statements of the first load (${registrations} registrations):`);
+  console.table(rows);
+}
+
 /** The baseline: the same clock_events inserts with node-postgres directly, 50 connections, no HTTP. */
 async function baseline(databaseUrl: string, world: World, seconds: number, startAt: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 50 });
@@ -292,7 +305,12 @@ export async function ingestionScenario({ quick }: { quick: boolean }): Promise<
     let server = await startServer(url);
     let reference: Awaited<ReturnType<typeof ingest>> | undefined;
     try {
+      if (statementsWanted)
+        await client.query(
+          'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()',
+        );
       const first = await ingest(server, world, firstDevices, seconds, cluster.dataDir);
+      if (statementsWanted) await printTopStatements(client, first.count);
       const raw = await baseline(url, world, seconds, Date.now() - 3 * 86_400_000);
       const batch = await batchSync(server.base, world, Date.now() - 2 * 86_400_000);
       const floor = await httpFloor(server, seconds);

@@ -20,6 +20,15 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/**
+ * A `text[]` parameter, sent as one array literal like `uuidArray`: the statement's text is the
+ * same whatever the number of values (`inArray` makes one text per count, each planned anew).
+ */
+export function textArray(values: readonly string[]): SQL {
+  const quoted = values.map((value) => `"${value.replace(/["\\]/g, (character) => `\\${character}`)}"`);
+  return sql`${`{${quoted.join(',')}}`}::text[]`;
+}
+
 /** Rows to skip for a 1-based page. */
 export function pageOffset(page: number, pageSize: number): number {
   return (page - 1) * pageSize;

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { BatchedLookup } from '../../db/batched-lookup.js';
 import type { Db } from '../../db/client.js';
+import { textArray } from '../../db/query-helpers.js';
 import { agents, agentTokens, devices, tenants } from '../../db/schema/index.js';
 
 /** The device behind a device token, with its tenant, or undefined. */
@@ -19,25 +20,30 @@ export async function findDeviceByToken(db: Db, tokenHash: string) {
 
 /** The agents, devices and tenants behind agent tokens, by token hash. */
 export async function findAgentTokens(db: Db, tokenHashes: readonly string[]) {
-  return db
-    .select({
-      tokenHash: agentTokens.tokenHash,
-      token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
-      device: { id: devices.id, revokedAt: devices.revokedAt },
-      agent: {
-        id: agents.id,
-        active: agents.active,
-        activeFrom: agents.activeFrom,
-        activeUntil: agents.activeUntil,
-        mobileAccess: agents.mobileAccess,
-      },
-      tenant: { id: tenants.id, code: tenants.code, status: tenants.status, timeZone: tenants.timeZone },
-    })
-    .from(agentTokens)
-    .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
-    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-    .innerJoin(tenants, eq(tenants.id, agentTokens.tenantId))
-    .where(inArray(agentTokens.tokenHash, [...tokenHashes]));
+  return (
+    db
+      .select({
+        tokenHash: agentTokens.tokenHash,
+        token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
+        device: { id: devices.id, revokedAt: devices.revokedAt },
+        agent: {
+          id: agents.id,
+          active: agents.active,
+          activeFrom: agents.activeFrom,
+          activeUntil: agents.activeUntil,
+          mobileAccess: agents.mobileAccess,
+        },
+        tenant: { id: tenants.id, code: tenants.code, status: tenants.status, timeZone: tenants.timeZone },
+      })
+      .from(agentTokens)
+      .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
+      .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+      .innerJoin(tenants, eq(tenants.id, agentTokens.tenantId))
+      .where(sql`${agentTokens.tokenHash} = any(${textArray(tokenHashes)})`)
+      // Named: every agent-app call runs it, and its plan (four unique-key look-ups) never changes.
+      .prepare('agent_tokens_by_hash')
+      .execute()
+  );
 }
 
 const agentTokenLookups = new WeakMap<

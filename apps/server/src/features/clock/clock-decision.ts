@@ -46,10 +46,21 @@ export type SessionState = Pick<
   lastAction: string | null;
 };
 
+/** What a registration is decided on, of its company, its task and the task's site. */
+export type ClockTenant = Pick<
+  typeof tenants.$inferSelect,
+  'id' | 'settings' | 'timeZone' | 'enterpriseNumber'
+>;
+export type ClockTask = Pick<typeof tasks.$inferSelect, 'id' | 'active' | 'validFrom' | 'validUntil'>;
+export type ClockSite = Pick<
+  typeof sites.$inferSelect,
+  'id' | 'latitude' | 'longitude' | 'geofenceRadiusMeters' | 'subjectToOnss' | 'workDeclarationNumber'
+>;
+
 /** Everything a registration is decided on, read once under the agent's lock. */
 export interface ClockContext {
   now: Date;
-  tenant: typeof tenants.$inferSelect;
+  tenant: ClockTenant;
   agent: {
     id: string;
     niss: string | null;
@@ -59,7 +70,7 @@ export interface ClockContext {
     subcontractorForeignVatNumber: string | null;
   };
   onssConnected: boolean;
-  linkedTasks: Map<string, { task: typeof tasks.$inferSelect; site: typeof sites.$inferSelect }>;
+  linkedTasks: Map<string, { task: ClockTask; site: ClockSite }>;
   open: SessionState | undefined;
   closedByCorrection: SessionState[];
   latestEventTime: Date | undefined;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm
 import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import { uuidArray } from '../../db/query-helpers.js';
 import type { Db } from '../../db/client.js';
+import type { ClockSite, ClockTask, ClockTenant } from './clock-decision.js';
 import {
   agents,
   clockEvents,
@@ -15,6 +16,42 @@ import {
   unfinishedSession,
   workSessions,
 } from '../../db/schema/index.js';
+
+/**
+ * What the agent lock brings: the agent, the company, its ONSS connection, the employer and the
+ * registration's task and site when the agent is linked to it; of the company, the task and the
+ * site only what the decision reads (`ClockTenant`, `ClockTask`, `ClockSite`): this row is built
+ * and read for every registration.
+ */
+const lockedAgentColumns = {
+  id: agents.id,
+  niss: agents.niss,
+  employmentStatus: agents.employmentStatus,
+  subcontractorId: agents.subcontractorId,
+  tenant: {
+    id: tenants.id,
+    settings: tenants.settings,
+    timeZone: tenants.timeZone,
+    enterpriseNumber: tenants.enterpriseNumber,
+  } satisfies Record<keyof ClockTenant, unknown>,
+  onssClientId: onssConnections.clientId,
+  subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
+  subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
+  task: {
+    id: tasks.id,
+    active: tasks.active,
+    validFrom: tasks.validFrom,
+    validUntil: tasks.validUntil,
+  } satisfies Record<keyof ClockTask, unknown>,
+  site: {
+    id: sites.id,
+    latitude: sites.latitude,
+    longitude: sites.longitude,
+    geofenceRadiusMeters: sites.geofenceRadiusMeters,
+    subjectToOnss: sites.subjectToOnss,
+    workDeclarationNumber: sites.workDeclarationNumber,
+  } satisfies Record<keyof ClockSite, unknown>,
+};
 
 /**
  * Serialises registrations per agent: two requests for one agent (a retry racing the original, two
@@ -33,18 +70,7 @@ export async function lockAgent(tx: Db, tenantId: string, agentId: string, singl
       )
     : sql`false`;
   const [row] = await tx
-    .select({
-      id: agents.id,
-      niss: agents.niss,
-      employmentStatus: agents.employmentStatus,
-      subcontractorId: agents.subcontractorId,
-      tenant: tenants,
-      onssClientId: onssConnections.clientId,
-      subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
-      subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
-      task: tasks,
-      site: sites,
-    })
+    .select(lockedAgentColumns)
     .from(agents)
     .innerJoin(tenants, eq(tenants.id, agents.tenantId))
     .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
@@ -79,38 +105,34 @@ const claimSource = (claims: readonly AgentClaim[]) =>
  * foreign-key checks of other writers that reference the agent (anomalies, tokens).
  */
 export async function lockAgents(tx: Db, claims: readonly AgentClaim[]) {
-  return tx
-    .select({
-      id: agents.id,
-      niss: agents.niss,
-      employmentStatus: agents.employmentStatus,
-      subcontractorId: agents.subcontractorId,
-      tenant: tenants,
-      onssClientId: onssConnections.clientId,
-      subcontractorEnterpriseNumber: subcontractors.enterpriseNumber,
-      subcontractorForeignVatNumber: subcontractors.foreignVatNumber,
-      task: tasks,
-      site: sites,
-    })
-    .from(agents)
-    .innerJoin(
-      claimSource(claims),
-      sql`claim.tenant_id = ${agents.tenantId} and claim.agent_id = ${agents.id}`,
-    )
-    .innerJoin(tenants, eq(tenants.id, agents.tenantId))
-    .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
-    .leftJoin(
-      subcontractors,
-      and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)),
-    )
-    .leftJoin(
-      taskAgents,
-      sql`${taskAgents.tenantId} = ${agents.tenantId} and ${taskAgents.agentId} = ${agents.id} and ${taskAgents.taskId} = claim.task_id`,
-    )
-    .leftJoin(tasks, and(eq(tasks.id, taskAgents.taskId), eq(tasks.tenantId, agents.tenantId)))
-    .leftJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.tenantId, agents.tenantId)))
-    .orderBy(asc(agents.id))
-    .for('no key update', { of: agents });
+  return (
+    tx
+      .select(lockedAgentColumns)
+      .from(agents)
+      .innerJoin(
+        claimSource(claims),
+        sql`claim.tenant_id = ${agents.tenantId} and claim.agent_id = ${agents.id}`,
+      )
+      .innerJoin(tenants, eq(tenants.id, agents.tenantId))
+      .leftJoin(onssConnections, eq(onssConnections.tenantId, agents.tenantId))
+      .leftJoin(
+        subcontractors,
+        and(eq(subcontractors.id, agents.subcontractorId), eq(subcontractors.tenantId, agents.tenantId)),
+      )
+      .leftJoin(
+        taskAgents,
+        sql`${taskAgents.tenantId} = ${agents.tenantId} and ${taskAgents.agentId} = ${agents.id} and ${taskAgents.taskId} = claim.task_id`,
+      )
+      .leftJoin(tasks, and(eq(tasks.id, taskAgents.taskId), eq(tasks.tenantId, agents.tenantId)))
+      .leftJoin(sites, and(eq(sites.id, tasks.siteId), eq(sites.tenantId, agents.tenantId)))
+      .orderBy(asc(agents.id))
+      .for('no key update', { of: agents })
+      // Named, so that PostgreSQL plans its seven joins once per connection instead of once per group
+      // (0.8 ms of planning against 0.2 ms of execution). Its generic plan is the custom one: key
+      // look-ups from a short array. Not so the progress read's, which is left unnamed (finding 21).
+      .prepare('clock_lock_agents')
+      .execute()
+  );
 }
 
 /**

@@ -2,11 +2,11 @@ import { DomainError } from '@ciao/domain';
 import type { Db } from '../../db/client.js';
 import { insertRowsAsJson } from '../../db/insert-rows-as-json.js';
 import { sql, type SQL } from 'drizzle-orm';
-import { auditLog, clockEvents, onssRegistrations, type sites, type tasks } from '../../db/schema/index.js';
+import { auditLog, clockEvents, onssRegistrations } from '../../db/schema/index.js';
 import { insertAnomaliesQuery } from '../anomalies/anomaly-repository.js';
 import { eventAnomalyRows } from '../anomalies/open-event-anomalies.js';
 import { toAuditRow } from '../audit/audit-repository.js';
-import type { ClockContext, ClockWrites } from './clock-decision.js';
+import type { ClockContext, ClockSite, ClockTask, ClockWrites } from './clock-decision.js';
 import {
   upsertWorkSessionsQuery,
   listAgentTasks,
@@ -30,7 +30,7 @@ async function toClockContext(
   tx: Db,
   now: Date,
   agent: LockedAgent,
-  linked: readonly { task: typeof tasks.$inferSelect; site: typeof sites.$inferSelect }[],
+  linked: readonly { task: ClockTask; site: ClockSite }[],
   sessions: readonly UnfinishedSession[],
   latestEventTime: Date | undefined,
 ): Promise<ClockContext> {
