@@ -21,12 +21,12 @@ export function uuidArray(ids: readonly string[]): SQL {
 }
 
 /**
- * A `text[]` parameter, sent as one array literal like `uuidArray`: the statement's text is the
- * same whatever the number of values (`inArray` makes one text per count, each planned anew).
+ * A `text[]` array literal, for a statement's `$1::text[]` (a placeholder of a prepared statement):
+ * one parameter whatever the number of values, where `inArray` makes one statement text per count.
  */
-export function textArray(values: readonly string[]): SQL {
+export function textArrayLiteral(values: readonly string[]): string {
   const quoted = values.map((value) => `"${value.replace(/["\\]/g, (character) => `\\${character}`)}"`);
-  return sql`${`{${quoted.join(',')}}`}::text[]`;
+  return `{${quoted.join(',')}}`;
 }
 
 /** Rows to skip for a 1-based page. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { BatchedLookup } from '../../db/batched-lookup.js';
 import type { Db } from '../../db/client.js';
-import { textArray } from '../../db/query-helpers.js';
+import { textArrayLiteral } from '../../db/query-helpers.js';
 import { agents, agentTokens, devices, tenants } from '../../db/schema/index.js';
 
 /** The device behind a device token, with its tenant, or undefined. */
@@ -18,32 +18,44 @@ export async function findDeviceByToken(db: Db, tokenHash: string) {
   return row;
 }
 
+/**
+ * The agents, devices and tenants behind agent tokens, by token hash (`hashes`: a `text[]`
+ * literal). Every agent-app call runs it: it is built once per database and named, so that
+ * PostgreSQL plans its four key look-ups once per connection.
+ */
+function agentTokensByHashQuery(db: Db) {
+  return db
+    .select({
+      tokenHash: agentTokens.tokenHash,
+      token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
+      device: { id: devices.id, revokedAt: devices.revokedAt },
+      agent: {
+        id: agents.id,
+        active: agents.active,
+        activeFrom: agents.activeFrom,
+        activeUntil: agents.activeUntil,
+        mobileAccess: agents.mobileAccess,
+      },
+      tenant: { id: tenants.id, code: tenants.code, status: tenants.status, timeZone: tenants.timeZone },
+    })
+    .from(agentTokens)
+    .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
+    .innerJoin(agents, eq(agents.id, agentTokens.agentId))
+    .innerJoin(tenants, eq(tenants.id, agentTokens.tenantId))
+    .where(sql`${agentTokens.tokenHash} = any(${sql.placeholder('hashes')}::text[])`)
+    .prepare('agent_tokens_by_hash');
+}
+
+const agentTokensByHash = new WeakMap<Db, ReturnType<typeof agentTokensByHashQuery>>();
+
 /** The agents, devices and tenants behind agent tokens, by token hash. */
 export async function findAgentTokens(db: Db, tokenHashes: readonly string[]) {
-  return (
-    db
-      .select({
-        tokenHash: agentTokens.tokenHash,
-        token: { id: agentTokens.id, revokedAt: agentTokens.revokedAt, lastUsedAt: agentTokens.lastUsedAt },
-        device: { id: devices.id, revokedAt: devices.revokedAt },
-        agent: {
-          id: agents.id,
-          active: agents.active,
-          activeFrom: agents.activeFrom,
-          activeUntil: agents.activeUntil,
-          mobileAccess: agents.mobileAccess,
-        },
-        tenant: { id: tenants.id, code: tenants.code, status: tenants.status, timeZone: tenants.timeZone },
-      })
-      .from(agentTokens)
-      .innerJoin(devices, eq(devices.id, agentTokens.deviceId))
-      .innerJoin(agents, eq(agents.id, agentTokens.agentId))
-      .innerJoin(tenants, eq(tenants.id, agentTokens.tenantId))
-      .where(sql`${agentTokens.tokenHash} = any(${textArray(tokenHashes)})`)
-      // Named: every agent-app call runs it, and its plan (four unique-key look-ups) never changes.
-      .prepare('agent_tokens_by_hash')
-      .execute()
-  );
+  let query = agentTokensByHash.get(db);
+  if (!query) {
+    query = agentTokensByHashQuery(db);
+    agentTokensByHash.set(db, query);
+  }
+  return query.execute({ hashes: textArrayLiteral(tokenHashes) });
 }
 
 const agentTokenLookups = new WeakMap<
