@@ -47,8 +47,10 @@ const isPlain = (value: object) => {
  * and arrays. Applied to every logged object when it is written (pino's path-based `redact` ran on
  * every request's child logger, and only reached the depths it listed).
  */
-export function redactSensitive(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== 'object' || depth > 10) return value;
+function redactSensitive(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  // Deeper than any log of ours: not read, so that nothing unread is written either.
+  if (depth > 10) return '[too deep]';
   if (Array.isArray(value)) return value.map((item) => redactSensitive(item, depth + 1));
   if (!isPlain(value)) return value;
   const copy: Record<string, unknown> = {};
@@ -67,7 +69,7 @@ const withoutQueryValues = (text: string) =>
 const quotesValues = /^(Key \(|Failing row contains)/;
 
 /** Pino's error serializer, then the same redaction, without a failed query's values. */
-export function serializeError(error: unknown): unknown {
+function serializeError(error: unknown): unknown {
   const serialized = pino.stdSerializers.err(error as Error) as unknown;
   if (serialized === error || serialized === null || typeof serialized !== 'object') return serialized;
   const fields = serialized as Record<string, unknown>;
