@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textArrayLiteral } from './query-helpers';
+import { textArrayLiteral } from './query-helpers.js';
 
 describe('textArrayLiteral', () => {
   it('quotes each text so that commas, quotes, backslashes and braces stay inside their value', () => {
